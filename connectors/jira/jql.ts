@@ -1,0 +1,29 @@
+/**
+ * JQL built from user-supplied values. Every value is a quoted string literal
+ * with quotes and backslashes escaped, so a project key or label can never
+ * change the shape of the query.
+ */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function jqlList(values: readonly string[]): string {
+  return `(${values.map(jqlString).join(', ')})`;
+}
+
+export interface EpicQuery {
+  projects: readonly string[];
+  /** Issue type names that sit at the epic level (Epic, plus renamed team-managed types). */
+  epicTypeNames: readonly string[];
+  /** User JQL replacing the generated restriction. */
+  jql?: string;
+  /** User JQL ANDed onto it. */
+  extraJql?: string;
+}
+
+/** The bounded epic search: by default `issuetype in ("Epic") AND project in (...)`, in a stable order for paging. */
+export function buildEpicJql(query: EpicQuery): string {
+  const base = query.jql ?? `issuetype in ${jqlList(query.epicTypeNames)} AND project in ${jqlList(query.projects)}`;
+  const withExtra = query.extraJql ? `(${base}) AND (${query.extraJql})` : base;
+  return `${withExtra} ORDER BY key ASC`;
+}

@@ -1,0 +1,40 @@
+import type { CloudClient } from 'jira.js';
+import type { Epic } from '../../src/core/epic.ts';
+import { discoverEpicTypeNames, discoverStoryPointsField } from './discoverFields.ts';
+import { explainJiraError } from './explainJiraError.ts';
+import { buildEpicJql } from './jql.ts';
+import { searchEpics } from './searchEpics.ts';
+
+export interface PullEpicsSettings {
+  host: string;
+  projects: readonly string[];
+  jql?: string;
+  extraJql?: string;
+  storyPointsField?: string;
+  pageSize: number;
+  emailEnv: string;
+  tokenEnv: string;
+}
+
+export interface PulledEpics {
+  epics: Epic[];
+  jql: string;
+  storyPointsField: string | null;
+}
+
+/** Discovers the site's fields and epic types, then reads every epic in scope. */
+export async function pullEpics(jira: CloudClient, settings: PullEpicsSettings): Promise<PulledEpics> {
+  const context = { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv };
+  let jql: string | undefined;
+  try {
+    const [storyPointsField, epicTypeNames] = await Promise.all([
+      settings.storyPointsField ? Promise.resolve(settings.storyPointsField) : discoverStoryPointsField(jira),
+      discoverEpicTypeNames(jira),
+    ]);
+    jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql });
+    const epics = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize });
+    return { epics, jql, storyPointsField };
+  } catch (error) {
+    throw explainJiraError(error, { ...context, jql });
+  }
+}

@@ -1,0 +1,53 @@
+import type { Epic, StatusCategory } from '../../src/core/epic.ts';
+import { BackboneError } from '../../src/engine/errors.ts';
+import { epicFieldsSchema } from './issueFields.ts';
+import { notionLinksIn } from './notionLinks.ts';
+
+export interface RawIssue {
+  id: string;
+  key: string;
+  fields?: Record<string, unknown>;
+}
+
+const CATEGORIES = new Set<StatusCategory>(['new', 'indeterminate', 'done']);
+
+/** Jira timestamps ("2026-11-20T10:15:30.123+0100") as ISO-8601 UTC. */
+function isoTimestamp(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** A story-point value as a number: missing, null or non-numeric is "no estimate". */
+function points(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/** A Jira issue, as returned by the epic search, in the shape the domain core reads. */
+export function toEpic(issue: RawIssue, host: string, storyPointsField: string | null): Epic {
+  const parsed = epicFieldsSchema.safeParse(issue.fields ?? {});
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.') || '(fields)').join(', ');
+    throw new BackboneError('jira-issue-shape', `Jira issue ${issue.key} has unexpected fields (${where}); is the site a Jira Software site?`);
+  }
+  const f = parsed.data;
+  const category = f.status?.statusCategory?.key as StatusCategory | undefined;
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: f.summary ?? '',
+    url: `${host.replace(/\/$/, '')}/browse/${issue.key}`,
+    projectKey: f.project.key,
+    team: f.project.key,
+    status: f.status?.name ?? 'Unknown',
+    statusCategory: category && CATEGORIES.has(category) ? category : 'new',
+    issueType: f.issuetype?.name ?? 'Epic',
+    labels: f.labels ?? [],
+    components: (f.components ?? []).map((c) => c.name),
+    storyPoints: storyPointsField ? points(issue.fields?.[storyPointsField]) : null,
+    notionLinks: notionLinksIn(f.description),
+    created: isoTimestamp(f.created) ?? new Date(0).toISOString(),
+    updated: isoTimestamp(f.updated) ?? new Date(0).toISOString(),
+    resolved: isoTimestamp(f.resolutiondate),
+  };
+}

@@ -1,0 +1,50 @@
+import type { Client } from '@notionhq/client';
+import type { CellValue, RowPlan } from '../../src/core/plan.ts';
+import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
+import type { ApplyResult, RowFailure } from '../../src/engine/ports.ts';
+import { toNotionProperty } from './propertyValues.ts';
+
+
+function properties(spec: TableSpec, values: Readonly<Record<string, CellValue>>): Record<string, unknown> {
+  const byName = new Map(spec.properties.map((p) => [p.name, p]));
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([name, value]) => {
+      const property = byName.get(name);
+      return property && !property.humanOwned ? [[name, toNotionProperty(property, value)]] : [];
+    }),
+  );
+}
+
+/**
+ * Writes a plan. Writes run concurrently (the scheduler paces them); one row's
+ * failure is recorded and does not stop the others, so a run reports exactly
+ * which rows failed and the next run completes them.
+ */
+export async function applyPlan(notion: Client, spec: TableSpec, dataSourceId: string, plan: RowPlan): Promise<ApplyResult> {
+  const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
+  const attempt = async (key: string, action: RowFailure['action'], write: () => Promise<unknown>) => {
+    try {
+      await write();
+      if (action === 'create') result.created += 1;
+      else if (action === 'update') result.updated += 1;
+      else result.archived += 1;
+    } catch (error) {
+      result.failed.push({ key, action, error });
+    }
+  };
+  await Promise.all([
+    ...plan.creates.map((row) =>
+      attempt(row.key, 'create', () =>
+        notion.pages.create({
+          parent: { type: 'data_source_id', data_source_id: dataSourceId },
+          properties: properties(spec, row.values) as never,
+        }),
+      ),
+    ),
+    ...plan.updates.map((u) =>
+      attempt(u.key, 'update', () => notion.pages.update({ page_id: u.pageId, properties: properties(spec, u.changed) as never })),
+    ),
+    ...plan.archives.map((a) => attempt(a.key, 'archive', () => notion.pages.update({ page_id: a.pageId, in_trash: true }))),
+  ]);
+  return result;
+}

@@ -1,0 +1,63 @@
+import type { Client } from '@notionhq/client';
+import type { Row } from '../../src/core/plan.ts';
+import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
+import type { Table, TableStore } from '../../src/engine/ports.ts';
+import { applyPlan } from './applyPlan.ts';
+import { ensureTable, findByTitle, type TableContext } from './ensureTable.ts';
+import { explainNotionError } from './explainNotionError.ts';
+import { asStored } from './propertyValues.ts';
+import { readRows } from './readRows.ts';
+
+export interface NotionTablesOptions extends TableContext {
+  tokenEnv: string;
+  /** Database ids from the config, by table title; absent ones are found or created under the parent page. */
+  configured: Partial<Record<string, string>>;
+}
+
+function storedRow(spec: TableSpec, row: Row): Row {
+  const byName = new Map(spec.properties.map((p) => [p.name, p]));
+  return {
+    key: row.key,
+    values: Object.fromEntries(
+      Object.entries(row.values).map(([name, value]) => {
+        const property = byName.get(name);
+        return [name, property ? asStored(property, value) : value];
+      }),
+    ),
+  };
+}
+
+/** The engine's databases in Notion, behind the engine's `TableStore` port. */
+export function notionTables(notion: Client, options: NotionTablesOptions): TableStore {
+  return {
+    async open(spec, { dryRun }) {
+      const what = `the ${spec.title} database under page ${options.parentPageId}`;
+      try {
+        const configured = options.configured[spec.title];
+        let location: { databaseId: string; dataSourceId: string } | null;
+        if (dryRun) {
+          // A dry run reads what exists and creates or repairs nothing.
+          const databaseId = configured ?? (await findByTitle(notion, options.parentPageId, spec.title));
+          if (!databaseId) return null;
+          const database = await notion.databases.retrieve({ database_id: databaseId });
+          const dataSourceId = 'data_sources' in database ? database.data_sources[0]?.id : undefined;
+          location = dataSourceId ? { databaseId, dataSourceId } : null;
+        } else {
+          location = await ensureTable(notion, spec, options, configured);
+        }
+        if (!location) return null;
+        const { databaseId, dataSourceId } = location;
+        const table: Table = {
+          spec,
+          databaseId,
+          readRows: () => readRows(notion, spec, dataSourceId).catch((e: unknown) => Promise.reject(explainNotionError(e, { what, tokenEnv: options.tokenEnv }))),
+          asStored: (row) => storedRow(spec, row),
+          apply: (plan) => applyPlan(notion, spec, dataSourceId, plan),
+        };
+        return table;
+      } catch (error) {
+        throw explainNotionError(error, { what, tokenEnv: options.tokenEnv });
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
+import type { CellValue, ExistingRow } from '../../src/core/plan.ts';
+import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
+import { fromNotionProperty } from './propertyValues.ts';
+
+/** A page shows at most 25 relation ids per property; the rest come from the property endpoint. */
+async function fullRelation(notion: Client, page: PageObjectResponse, name: string): Promise<string[]> {
+  const property = page.properties[name];
+  if (property?.type !== 'relation') return [];
+  // The SDK's type omits `has_more`, but the API sends it on relation values.
+  if (!(property as { has_more?: boolean }).has_more) return property.relation.map((r) => r.id);
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await notion.pages.properties.retrieve({ page_id: page.id, property_id: property.id, start_cursor: cursor });
+    if (response.object !== 'list') break;
+    for (const item of response.results) if (item.type === 'relation') ids.push(item.relation.id);
+    cursor = response.has_more ? (response.next_cursor ?? undefined) : undefined;
+  } while (cursor);
+  return ids;
+}
+
+/**
+ * Every row of a table, oldest first (so the planner keeps the oldest of any
+ * duplicates), with the values of the properties the spec names. Rows without
+ * a key are someone else's and are skipped.
+ */
+export async function readRows(notion: Client, spec: TableSpec, dataSourceId: string): Promise<ExistingRow[]> {
+  const pages: PageObjectResponse[] = [];
+  for await (const row of iterateAllDataSourceRows(notion, { data_source_id: dataSourceId })) {
+    if (isFullPage(row) && !row.in_trash) pages.push(row);
+  }
+  pages.sort((a, b) => a.created_time.localeCompare(b.created_time) || a.id.localeCompare(b.id));
+  const rows: ExistingRow[] = [];
+  for (const page of pages) {
+    const values: Record<string, CellValue> = {};
+    for (const property of spec.properties) {
+      values[property.name] =
+        property.type === 'relation'
+          ? await fullRelation(notion, page, property.name)
+          : fromNotionProperty(property, page.properties[property.name]);
+    }
+    const key = values[spec.keyProperty];
+    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values });
+  }
+  return rows;
+}

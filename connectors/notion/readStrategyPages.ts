@@ -1,0 +1,95 @@
+import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
+import { USAGE_FLOWS, toSlug, type StrategyPage, type UsageFlow } from '../../src/core/strategy.ts';
+import { BackboneError } from '../../src/engine/errors.ts';
+import { dataSourcesOf } from './dataSources.ts';
+
+export interface StrategyPropertyNames {
+  name: string;
+  layer: string;
+  slug: string;
+  flow: string;
+  keywords: string;
+}
+
+export const DEFAULT_STRATEGY_PROPERTIES: StrategyPropertyNames = {
+  name: 'Name',
+  layer: 'Layer',
+  slug: 'Slug',
+  flow: 'Flow',
+  keywords: 'Keywords',
+};
+
+type Property = PageObjectResponse['properties'][string];
+
+function text(property: Property | undefined): string {
+  if (!property) return '';
+  if (property.type === 'title') return property.title.map((t) => t.plain_text).join('').trim();
+  if (property.type === 'rich_text') return property.rich_text.map((t) => t.plain_text).join('').trim();
+  if (property.type === 'select') return property.select?.name ?? '';
+  if (property.type === 'multi_select') return property.multi_select.map((o) => o.name).join(', ');
+  return '';
+}
+
+function titleOf(page: PageObjectResponse): string {
+  const title = Object.values(page.properties).find((p) => p.type === 'title');
+  return text(title);
+}
+
+function keywordsOf(property: Property | undefined): string[] {
+  if (property?.type === 'multi_select') return property.multi_select.map((o) => o.name);
+  return text(property)
+    .split(/[,;\n]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+}
+
+/** A strategy page as the domain sees it; null for pages that are not Impact or Usage pages. */
+function toStrategyPage(page: PageObjectResponse, names: StrategyPropertyNames): StrategyPage | null {
+  const layer = text(page.properties[names.layer]);
+  if (layer !== 'Impact' && layer !== 'Usage') return null;
+  const title = text(page.properties[names.name]) || titleOf(page);
+  const flow = text(page.properties[names.flow]);
+  return {
+    id: page.id,
+    title,
+    layer,
+    slug: (text(page.properties[names.slug]) || toSlug(title)).toLowerCase(),
+    flow: layer === 'Usage' && (USAGE_FLOWS as readonly string[]).includes(flow) ? (flow as UsageFlow) : null,
+    keywords: keywordsOf(page.properties[names.keywords]),
+    url: page.url,
+  };
+}
+
+/**
+ * Every Impact and Usage page of the strategy database, across all its data
+ * sources and past Notion's 10,000-row query cap. Trashed pages are skipped.
+ * Two pages with one slug would make labels ambiguous, so that is an error
+ * naming both pages.
+ */
+export async function readStrategyPages(
+  notion: Client,
+  databaseId: string,
+  names: StrategyPropertyNames = DEFAULT_STRATEGY_PROPERTIES,
+): Promise<StrategyPage[]> {
+  const pages: StrategyPage[] = [];
+  for (const source of await dataSourcesOf(notion, databaseId)) {
+    for await (const row of iterateAllDataSourceRows(notion, { data_source_id: source.id })) {
+      if (!isFullPage(row) || row.in_trash) continue;
+      const page = toStrategyPage(row, names);
+      if (page) pages.push(page);
+    }
+  }
+  const bySlug = new Map<string, StrategyPage>();
+  for (const page of pages) {
+    const key = `${page.layer}:${page.slug}`;
+    const other = bySlug.get(key);
+    if (other) {
+      throw new BackboneError(
+        'strategy-duplicate-slug',
+        `Two ${page.layer} pages share the slug "${page.slug}": "${other.title}" (${other.url}) and "${page.title}" (${page.url}). Give one of them a distinct Slug property.`,
+      );
+    }
+    bySlug.set(key, page);
+  }
+  return pages;
+}

@@ -1,0 +1,43 @@
+import type { BalanceCell } from '../core/balance.ts';
+
+const pct = (n: number) => `${n.toFixed(1)}%`;
+const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** A bar 20 characters wide for a share; colours only where the terminal shows them. */
+function bar(share: number, colour: boolean, index: number): string {
+  const filled = Math.round(share / 5);
+  const text = '█'.repeat(filled).padEnd(20, '·');
+  const codes = [36, 32, 33, 35, 34, 31];
+  return colour ? `\u001b[${codes[index % codes.length]}m${text}\u001b[0m` : text;
+}
+
+/**
+ * The balance as a plain-text table, one block per scope: epics and points
+ * side by side, shares adding up to 100 within each, and the target if set.
+ */
+export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string }): string {
+  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Target', 'Mix by points'];
+  const rows: string[][] = [];
+  let previousScope = '';
+  const typeIndex = new Map<string, number>();
+  for (const cell of cells) {
+    const scope = `${cell.scope.kind === 'team' ? 'team ' : ''}${cell.scope.name}`;
+    if (!typeIndex.has(cell.workType.id)) typeIndex.set(cell.workType.id, typeIndex.size);
+    rows.push([
+      scope === previousScope ? '' : scope,
+      cell.workType.name,
+      String(cell.epics),
+      pct(cell.epicShare),
+      num(cell.points),
+      pct(cell.pointShare),
+      cell.target === null ? '–' : pct(cell.target),
+      bar(cell.pointShare, options.colour, typeIndex.get(cell.workType.id)!),
+    ]);
+    previousScope = scope;
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 7 ? 20 : r[i]!.length))));
+  const line = (cols: string[]) =>
+    cols.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : i === 7 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}

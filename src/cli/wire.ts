@@ -1,0 +1,78 @@
+import { createJiraClient } from '../../connectors/jira/createJiraClient.ts';
+import { pullEpics } from '../../connectors/jira/pullEpics.ts';
+import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
+import { dataSourcesOf } from '../../connectors/notion/dataSources.ts';
+import { explainNotionError } from '../../connectors/notion/explainNotionError.ts';
+import { notionTables } from '../../connectors/notion/notionTables.ts';
+import { readStrategyPages } from '../../connectors/notion/readStrategyPages.ts';
+import type { Config } from '../config/schema.ts';
+import type { Secrets } from '../config/secretsFromEnv.ts';
+import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
+import { BackboneError } from '../engine/errors.ts';
+import { RequestScheduler } from '../engine/http/requestScheduler.ts';
+import type { EpicSource, StrategySource, TableStore } from '../engine/ports.ts';
+
+export interface Wiring {
+  jira: EpicSource;
+  strategy: StrategySource;
+  tables: TableStore;
+  schedulers: { jira: RequestScheduler; notion: RequestScheduler };
+}
+
+/** The imperative shell: real SDK clients behind one scheduler per system, plugged into the engine's ports. */
+export function wire(config: Config, secrets: Secrets, options: { onSchemaMismatch?: 'throw' | 'warn' } = {}): Wiring {
+  const schedulers = {
+    jira: new RequestScheduler(config.jira.rateLimit),
+    notion: new RequestScheduler(config.notion.rateLimit),
+  };
+  const jiraClient = createJiraClient({
+    host: config.jira.host,
+    credentials: { email: secrets.jiraEmail, apiToken: secrets.jiraToken },
+    scheduler: schedulers.jira,
+    onSchemaMismatch: options.onSchemaMismatch,
+  });
+  const notion = createNotionClient({ baseUrl: config.notion.baseUrl, token: secrets.notionToken, scheduler: schedulers.notion });
+  const strategyWhat = `the strategy database ${config.notion.strategyDatabase} (notion.strategyDatabase)`;
+  let strategyDataSource: Promise<string> | undefined;
+  const strategyDataSourceId = () =>
+    (strategyDataSource ??= dataSourcesOf(notion, config.notion.strategyDatabase)
+      .catch((e: unknown) => Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })))
+      .then((sources) => {
+        if (!sources[0]) throw new BackboneError('notion-schema', `${strategyWhat} has no data source.`);
+        return sources[0].id;
+      }));
+
+  return {
+    schedulers,
+    jira: {
+      pullEpics: () =>
+        pullEpics(jiraClient, {
+          host: config.jira.host,
+          projects: config.jira.projects,
+          jql: config.jira.jql,
+          extraJql: config.jira.extraJql,
+          storyPointsField: config.jira.storyPointsField,
+          pageSize: config.jira.pageSize,
+          emailEnv: config.jira.emailEnv,
+          tokenEnv: config.jira.tokenEnv,
+        }),
+    },
+    strategy: {
+      pullStrategy: () =>
+        readStrategyPages(notion, config.notion.strategyDatabase).catch((e: unknown) =>
+          Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })),
+        ),
+    },
+    tables: {
+      async open(spec, opts) {
+        const store = notionTables(notion, {
+          parentPageId: config.notion.parentPage,
+          strategyDataSourceId: await strategyDataSourceId(),
+          tokenEnv: config.notion.tokenEnv,
+          configured: { [EPICS_TABLE.title]: config.notion.epicsDatabase, [BALANCE_TABLE.title]: config.notion.balanceDatabase },
+        });
+        return store.open(spec, opts);
+      },
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { mappingsSchema, type Mappings } from '../core/mappings.ts';
+import { ConfigError } from '../engine/errors.ts';
+import { formatIssues } from './formatIssues.ts';
+import { configSchema, type Config } from './schema.ts';
+
+export interface LoadedConfig {
+  path: string;
+  config: Config;
+  mappings: Mappings;
+  mappingsPath: string;
+}
+
+async function readJson(path: string, missingHint: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError([code === 'ENOENT' ? `${path}: file not found. ${missingHint}` : `${path}: cannot be read (${code ?? String(error)})`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError([`${path}: not valid JSON (${(error as Error).message})`]);
+  }
+}
+
+/** Reads and validates the config file and the mappings it points at; every problem is reported at once. */
+export async function loadConfig(configPath: string): Promise<LoadedConfig> {
+  const path = resolve(configPath);
+  const parsed = configSchema.safeParse(
+    await readJson(path, 'Copy config.example.json to it, or pass --config <file>.'),
+  );
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const config = parsed.data;
+  const mappingsPath = join(resolve(dirname(path), config.mappings), 'work-types.json');
+  const mappings = mappingsSchema.safeParse(
+    await readJson(mappingsPath, `The config's "mappings" key points at ${config.mappings}; it should hold work-types.json.`),
+  );
+  if (!mappings.success) throw new ConfigError(formatIssues(mappings.error, mappingsPath));
+  return { path, config, mappings: mappings.data, mappingsPath };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { parseNotionId } from './notionId.ts';
+
+/**
+ * The config file, described once. Strict objects: an unknown key is almost
+ * always a typo, and a typo silently ignored is a setting silently lost.
+ */
+const notionId = z.string().transform((value, ctx) => {
+  const id = parseNotionId(value);
+  if (id === null) {
+    ctx.addIssue({ code: 'custom', message: `expected a Notion id or URL, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return id;
+});
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name');
+
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'expected a Jira project key such as PAY');
+
+const rateLimit = z.strictObject({
+  requestsPerSecond: z.number().positive(),
+  concurrency: z.number().int().min(1).max(32),
+});
+
+const jira = z.strictObject({
+  host: z.url({ protocol: /^https?$/, error: 'expected the site URL, e.g. https://your-domain.atlassian.net' }),
+  deployment: z.enum(['cloud', 'datacenter']).default('cloud'),
+  projects: z.array(projectKey).min(1, 'list at least one project key: Jira refuses unbounded searches'),
+  /** Replaces the generated JQL entirely when set. */
+  jql: z.string().min(1).optional(),
+  /** ANDed onto the generated JQL. */
+  extraJql: z.string().min(1).optional(),
+  /** Story point field id (customfield_10016); discovered from /field when absent. */
+  storyPointsField: z.string().regex(/^customfield_\d+$/).optional(),
+  emailEnv: envName.default('JIRA_EMAIL'),
+  tokenEnv: envName.default('JIRA_API_TOKEN'),
+  pageSize: z.number().int().min(1).max(100).default(100),
+  rateLimit: rateLimit.default({ requestsPerSecond: 10, concurrency: 4 }),
+});
+
+const notion = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.notion.com'),
+  tokenEnv: envName.default('NOTION_TOKEN'),
+  strategyDatabase: notionId,
+  /** Page under which the Epics and Portfolio Balance databases are found or created. */
+  parentPage: notionId,
+  epicsDatabase: notionId.optional(),
+  balanceDatabase: notionId.optional(),
+  rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),
+});
+
+const balance = z.strictObject({
+  period: z.enum(['day', 'week', 'month']).default('week'),
+});
+
+export const configSchema = z.strictObject({
+  jira,
+  notion,
+  /** Folder with the label conventions and rules, relative to the config file. */
+  mappings: z.string().min(1).default('./mappings'),
+  balance: balance.default({ period: 'week' }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type RateLimitConfig = z.infer<typeof rateLimit>;

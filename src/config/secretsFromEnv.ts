@@ -1,0 +1,25 @@
+import type { Config } from './schema.ts';
+import { ConfigError } from '../engine/errors.ts';
+
+export interface Secrets {
+  jiraEmail: string;
+  jiraToken: string;
+  notionToken: string;
+}
+
+/** Tokens come only from the environment, under the names the config chose; a missing one names the variable to set. */
+export function secretsFromEnv(config: Config, env: NodeJS.ProcessEnv): Secrets {
+  const need = (name: string, what: string): string => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is not set: export ${name} with ${what}.`);
+    return value ?? '';
+  };
+  const problems: string[] = [];
+  const secrets = {
+    jiraEmail: need(config.jira.emailEnv, `the email of the Jira account at ${config.jira.host}`),
+    jiraToken: need(config.jira.tokenEnv, 'a Jira API token (https://id.atlassian.com/manage-profile/security/api-tokens)'),
+    notionToken: need(config.notion.tokenEnv, "your Notion integration's secret (https://www.notion.so/profile/integrations)"),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return secrets;
+}

@@ -1,0 +1,23 @@
+import type { ClassifiedEpic } from '../balance.ts';
+import type { Row } from '../plan.ts';
+
+/** An epic as its row in the Notion Epics database, keyed by the immutable Jira id. */
+export function epicRow({ epic, classification, links }: ClassifiedEpic): Row {
+  return {
+    key: epic.id,
+    values: {
+      Name: epic.summary,
+      'Jira ID': epic.id,
+      'Jira Key': epic.key,
+      'Jira URL': epic.url,
+      Team: epic.team,
+      Status: epic.status,
+      'Work Type': classification.workType.name,
+      'Classified By': `${classification.source}: ${classification.reason}`,
+      Impact: links.impact.map((p) => p.id),
+      Usage: links.usage.map((p) => p.id),
+      'Story Points': epic.storyPoints,
+      Updated: epic.updated,
+    },
+  };
+}

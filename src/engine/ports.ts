@@ -1,0 +1,45 @@
+import type { Epic } from '../core/epic.ts';
+import type { ExistingRow, Row, RowPlan } from '../core/plan.ts';
+import type { StrategyPage } from '../core/strategy.ts';
+import type { TableSpec } from '../core/tables/tableSpec.ts';
+
+/**
+ * What the engine needs from the outside world. The CLI wires the Jira and
+ * Notion connectors into these; tests can wire the same connectors to the
+ * emulator. The engine itself never imports a connector.
+ */
+export interface EpicSource {
+  pullEpics(): Promise<{ epics: Epic[]; jql: string }>;
+}
+
+export interface StrategySource {
+  pullStrategy(): Promise<StrategyPage[]>;
+}
+
+export interface RowFailure {
+  key: string;
+  action: 'create' | 'update' | 'archive';
+  error: unknown;
+}
+
+export interface ApplyResult {
+  created: number;
+  updated: number;
+  archived: number;
+  failed: RowFailure[];
+}
+
+/** One engine-owned Notion database, located and schema-checked. */
+export interface Table {
+  readonly spec: TableSpec;
+  readonly databaseId: string;
+  readRows(): Promise<ExistingRow[]>;
+  /** A desired row as it will read back once stored, so unchanged rows compare equal. */
+  asStored(row: Row): Row;
+  apply(plan: RowPlan): Promise<ApplyResult>;
+}
+
+export interface TableStore {
+  /** Finds or creates the database for `spec` and checks its schema. With `dryRun`, creates nothing. */
+  open(spec: TableSpec, options: { dryRun: boolean }): Promise<Table | null>;
+}

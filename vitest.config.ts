@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Tests talk HTTP through msw only; a request to anything unmocked is a bug.
+    setupFiles: ['test/setup/msw.ts'],
+    testTimeout: 20_000,
+    pool: 'threads',
+  },
+});
