@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type ExitCode } from '../../engine/errors.ts';
+import { runSync } from '../../engine/runSync.ts';
+import { loadForCommand, type CommandContext } from '../context.ts';
+import { formatBalanceTable } from '../formatBalanceTable.ts';
+import { wire } from '../wire.ts';
+
+export const syncUsage = `  sync [--dry-run]   pull Jira epics and Notion strategy, classify, write the balance to Notion;
+                     with --dry-run, compute and print what would be written, write nothing`;
+
+/** `backbone-sync sync`: one run, for cron. */
+export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
+  const { values } = parseArgs({ args: ctx.args, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const dryRun = values['dry-run'];
+  const { config, mappings, secrets, logger } = await loadForCommand(ctx);
+  const wiring = wire(config, secrets, { onSchemaMismatch: ctx.io.onSchemaMismatch });
+  const startedAt = Date.now();
+  const report = await runSync(wiring, { mappings, period: config.balance.period, dryRun, now: ctx.io.now?.() ?? new Date(), logger });
+
+  // In JSON mode stdout carries only log lines, so the human table goes to stderr.
+  const table = formatBalanceTable(report.balance, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
+  (ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr).write(`\n${table}`);
+
+  const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
+  for (const f of failed) {
+    logger.error({ table: f.table, key: f.key, action: f.action, err: f.error }, 'row failed; the next run retries it');
+  }
+  logger.info(
+    {
+      dryRun,
+      epics: report.epics.length,
+      tables: report.tables.map((t) => ({
+        table: t.table,
+        created: t.result?.created ?? 0,
+        updated: t.result?.updated ?? 0,
+        archived: t.result?.archived ?? 0,
+        unchanged: t.plan.unchanged,
+        failed: t.result?.failed.length ?? 0,
+        planned: { create: t.plan.creates.length, update: t.plan.updates.length, archive: t.plan.archives.length },
+      })),
+      requests: { jira: wiring.schedulers.jira.stats, notion: wiring.schedulers.notion.stats },
+      durationMs: Date.now() - startedAt,
+    },
+    'sync finished',
+  );
+  return failed.length > 0 ? EXIT.partial : EXIT.ok;
+}

@@ -1,0 +1,43 @@
+import { loadConfig, type LoadedConfig } from '../config/loadConfig.ts';
+import { secretsFromEnv, type Secrets } from '../config/secretsFromEnv.ts';
+import { createLogger, type Logger } from '../log/createLogger.ts';
+import { SecretScrubber } from '../log/secrets.ts';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Tests pass 'throw' so an emulator that drifts from Jira's schema fails loudly. */
+  onSchemaMismatch?: 'throw' | 'warn';
+}
+
+/** What every command gets: parsed flags, the IO, and a scrubber that already knows the secrets once loaded. */
+export interface CommandContext {
+  io: CliIo;
+  flags: GlobalFlags;
+  /** Command-specific arguments after the command name. */
+  args: string[];
+  scrubber: SecretScrubber;
+}
+
+export interface GlobalFlags {
+  config: string;
+  pretty: boolean;
+}
+
+export interface Loaded extends LoadedConfig {
+  secrets: Secrets;
+  logger: Logger;
+}
+
+/** Config, mappings and secrets, validated; the secrets are registered with the scrubber before any log line. */
+export async function loadForCommand(ctx: CommandContext): Promise<Loaded> {
+  const loaded = await loadConfig(ctx.flags.config);
+  const secrets = secretsFromEnv(loaded.config, ctx.io.env);
+  ctx.scrubber.add(secrets.jiraToken);
+  ctx.scrubber.add(secrets.notionToken);
+  ctx.scrubber.addBasic(secrets.jiraEmail, secrets.jiraToken);
+  const logger = createLogger({ pretty: ctx.flags.pretty, scrubber: ctx.scrubber, destination: ctx.io.stdout });
+  return { ...loaded, secrets, logger };
+}
