@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, writeConfig } from '../helpers/cliRun.ts';
+
+const valid = {
+  jira: { host: 'https://acme.atlassian.net', projects: ['PAY'] },
+  notion: { strategyDatabase: '1b2c3d4e5f60718293a4b5c6d7e8f901', parentPage: '2c3d4e5f60718293a4b5c6d7e8f9012a' },
+};
+const env = { JIRA_EMAIL: 'me@example.com', JIRA_API_TOKEN: 'jira-token-123', NOTION_TOKEN: 'notion-token-123' };
+
+describe('a bad config exits with code 2 and one line per problem', () => {
+  it('names the JSON path and what was expected', async () => {
+    const path = writeConfig({ ...valid, notion: { ...valid.notion, strategyDatabase: 'abc' } });
+    const result = await runCli(['sync', '--config', path], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('notion.strategyDatabase: expected a Notion id or URL, got "abc"');
+  });
+
+  it('reports every problem at once, unknown keys included', async () => {
+    const path = writeConfig({ ...valid, jira: { host: 'not a url', projects: [], colour: 'blue' } });
+    const result = await runCli(['sync', '--config', path], env);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.some((l) => l.includes('jira.host'))).toBe(true);
+    expect(lines.some((l) => l.includes('jira.projects') && l.includes('unbounded'))).toBe(true);
+    expect(lines.some((l) => l.includes('jira') && l.includes('colour'))).toBe(true);
+  });
+
+  it('a missing file says how to create one', async () => {
+    const result = await runCli(['sync', '--config', '/nonexistent/backbone.json'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/nonexistent/backbone.json: file not found. Copy config.example.json');
+  });
+
+  it('a file that is not JSON says so', async () => {
+    const result = await runCli(['sync', '--config', writeConfig('{ "jira": ')], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not valid JSON/);
+  });
+
+  it('a missing token names the variable to set', async () => {
+    const result = await runCli(['sync', '--config', writeConfig(valid)], { JIRA_EMAIL: 'me@example.com' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('JIRA_API_TOKEN is not set');
+    expect(result.stderr).toContain('NOTION_TOKEN is not set');
+  });
+
+  it('token variable names can be changed in the config', async () => {
+    const path = writeConfig({ ...valid, notion: { ...valid.notion, tokenEnv: 'MY_NOTION_SECRET' } });
+    const result = await runCli(['sync', '--config', path], { JIRA_EMAIL: 'a@b.c', JIRA_API_TOKEN: 'x' });
+    expect(result.stderr).toContain('MY_NOTION_SECRET is not set');
+  });
+
+  it('an unknown command is a usage error', async () => {
+    const result = await runCli(['synk'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "synk"');
+  });
+
+  it('config.example.json is a valid config', async () => {
+    const { configSchema } = await import('../../src/config/schema.ts');
+    const { readFileSync } = await import('node:fs');
+    expect(configSchema.safeParse(JSON.parse(readFileSync('config.example.json', 'utf8'))).success).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli/main.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/** Runs the CLI in-process with captured output, as cron would: no TTY, JSON logs. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date): Promise<CliResult> {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, {
+    stdout: out.stream,
+    stderr: err.stream,
+    env,
+    onSchemaMismatch: 'throw',
+    ...(now ? { now: () => now } : {}),
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Writes a config to a fresh temp dir whose `mappings` points at the repo's mappings/. */
+export function writeConfig(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backbone-config-'));
+  const path = join(dir, 'backbone-sync.config.json');
+  const withMappings =
+    config && typeof config === 'object' && !('mappings' in config) ? { ...config, mappings: resolve('mappings') } : config;
+  writeFileSync(path, typeof withMappings === 'string' ? withMappings : JSON.stringify(withMappings, null, 2));
+  return path;
+}
