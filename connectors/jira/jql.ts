@@ -19,11 +19,16 @@ export interface EpicQuery {
   jql?: string;
   /** User JQL ANDed onto it. */
   extraJql?: string;
+  /** Epoch ms: only epics updated since. Epoch ms is read the same in every account time zone. */
+  updatedSinceMs?: number;
 }
 
 /** The bounded epic search: by default `issuetype in ("Epic") AND project in (...)`, in a stable order for paging. */
 export function buildEpicJql(query: EpicQuery): string {
   const base = query.jql ?? `issuetype in ${jqlList(query.epicTypeNames)} AND project in ${jqlList(query.projects)}`;
-  const withExtra = query.extraJql ? `(${base}) AND (${query.extraJql})` : base;
-  return `${withExtra} ORDER BY key ASC`;
+  const clauses = [query.extraJql, query.updatedSinceMs === undefined ? undefined : `updated >= ${Math.floor(query.updatedSinceMs)}`].filter(
+    (c): c is string => Boolean(c),
+  );
+  const restricted = clauses.length ? [`(${base})`, ...clauses.map((c) => `(${c})`)].join(' AND ') : base;
+  return `${restricted} ORDER BY key ASC`;
 }

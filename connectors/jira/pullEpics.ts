@@ -22,8 +22,12 @@ export interface PulledEpics {
   storyPointsField: string | null;
 }
 
-/** Discovers the site's fields and epic types, then reads every epic in scope. */
-export async function pullEpics(jira: CloudClient, settings: PullEpicsSettings): Promise<PulledEpics> {
+/**
+ * Discovers the site's fields and epic types, then reads every epic in scope,
+ * or only those updated since a moment. JQL compares at minute precision, so
+ * the result is filtered again on the exact timestamp.
+ */
+export async function pullEpics(jira: CloudClient, settings: PullEpicsSettings, options: { updatedSinceMs?: number } = {}): Promise<PulledEpics> {
   const context = { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv };
   let jql: string | undefined;
   try {
@@ -31,8 +35,10 @@ export async function pullEpics(jira: CloudClient, settings: PullEpicsSettings):
       settings.storyPointsField ? Promise.resolve(settings.storyPointsField) : discoverStoryPointsField(jira),
       discoverEpicTypeNames(jira),
     ]);
-    jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql });
-    const epics = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize });
+    jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, updatedSinceMs: options.updatedSinceMs });
+    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize });
+    const since = options.updatedSinceMs;
+    const epics = since === undefined ? found : found.filter((e) => Date.parse(e.updated) >= since);
     return { epics, jql, storyPointsField };
   } catch (error) {
     throw explainJiraError(error, { ...context, jql });

@@ -1,7 +1,8 @@
-import { collectPaginatedAPI, isFullBlock, type Client } from '@notionhq/client';
+import type { Client } from '@notionhq/client';
 import type { PropertySpec, TableSpec } from '../../src/core/tables/tableSpec.ts';
 import { BackboneError } from '../../src/engine/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
+import type { ChildBlocks } from './parentPage.ts';
 
 export interface TableLocation {
   databaseId: string;
@@ -13,6 +14,8 @@ export interface TableContext {
   parentPageId: string;
   /** The strategy database's data source, target of Impact and Usage relations. */
   strategyDataSourceId: string;
+  /** The parent page's children, listed once per run. */
+  children: ChildBlocks;
 }
 
 function propertySchema(spec: PropertySpec, context: TableContext): Record<string, unknown> {
@@ -29,9 +32,8 @@ function propertySchema(spec: PropertySpec, context: TableContext): Record<strin
 }
 
 /** A database with this title among the parent page's children, found again on every run: no local state needed. */
-export async function findByTitle(notion: Client, parentPageId: string, title: string): Promise<string | null> {
-  const children = await collectPaginatedAPI(notion.blocks.children.list, { block_id: parentPageId });
-  const match = children.find((b) => isFullBlock(b) && b.type === 'child_database' && b.child_database.title === title && !b.in_trash);
+export async function findByTitle(children: ChildBlocks, title: string): Promise<string | null> {
+  const match = (await children()).find((b) => b.type === 'child_database' && b.child_database.title === title);
   return match?.id ?? null;
 }
 
@@ -47,7 +49,7 @@ export async function ensureTable(
   context: TableContext,
   configuredDatabaseId?: string,
 ): Promise<TableLocation & { created: boolean }> {
-  const existing = configuredDatabaseId ?? (await findByTitle(notion, context.parentPageId, spec.title));
+  const existing = configuredDatabaseId ?? (await findByTitle(context.children, spec.title));
   if (!existing) {
     const created = await notion.databases.create({
       parent: { type: 'page_id', page_id: context.parentPageId },

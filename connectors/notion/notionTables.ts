@@ -37,7 +37,7 @@ export function notionTables(notion: Client, options: NotionTablesOptions): Tabl
         let location: { databaseId: string; dataSourceId: string } | null;
         if (dryRun) {
           // A dry run reads what exists and creates or repairs nothing.
-          const databaseId = configured ?? (await findByTitle(notion, options.parentPageId, spec.title));
+          const databaseId = configured ?? (await findByTitle(options.children, spec.title));
           if (!databaseId) return null;
           const database = await notion.databases.retrieve({ database_id: databaseId });
           const dataSourceId = 'data_sources' in database ? database.data_sources[0]?.id : undefined;

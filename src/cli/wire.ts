@@ -4,23 +4,27 @@ import { createNotionClient } from '../../connectors/notion/createNotionClient.t
 import { dataSourcesOf } from '../../connectors/notion/dataSources.ts';
 import { explainNotionError } from '../../connectors/notion/explainNotionError.ts';
 import { notionTables } from '../../connectors/notion/notionTables.ts';
+import { parentChildren } from '../../connectors/notion/parentPage.ts';
+import { syncStatePage } from '../../connectors/notion/syncStatePage.ts';
 import { readStrategyPages } from '../../connectors/notion/readStrategyPages.ts';
 import type { Config } from '../config/schema.ts';
 import type { Secrets } from '../config/secretsFromEnv.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import { BackboneError } from '../engine/errors.ts';
 import { RequestScheduler } from '../engine/http/requestScheduler.ts';
-import type { EpicSource, StrategySource, TableStore } from '../engine/ports.ts';
+import type { EpicSource, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
+import type { Logger } from '../log/createLogger.ts';
 
 export interface Wiring {
   jira: EpicSource;
   strategy: StrategySource;
   tables: TableStore;
+  state: SyncStateStore;
   schedulers: { jira: RequestScheduler; notion: RequestScheduler };
 }
 
 /** The imperative shell: real SDK clients behind one scheduler per system, plugged into the engine's ports. */
-export function wire(config: Config, secrets: Secrets, options: { onSchemaMismatch?: 'throw' | 'warn' } = {}): Wiring {
+export function wire(config: Config, secrets: Secrets, options: { logger: Logger; onSchemaMismatch?: 'throw' | 'warn' }): Wiring {
   const schedulers = {
     jira: new RequestScheduler(config.jira.rateLimit),
     notion: new RequestScheduler(config.notion.rateLimit),
@@ -32,6 +36,14 @@ export function wire(config: Config, secrets: Secrets, options: { onSchemaMismat
     onSchemaMismatch: options.onSchemaMismatch,
   });
   const notion = createNotionClient({ baseUrl: config.notion.baseUrl, token: secrets.notionToken, scheduler: schedulers.notion });
+  const children = parentChildren(notion, config.notion.parentPage);
+  const parentWhat = `the parent page ${config.notion.parentPage} (notion.parentPage)`;
+  const explainParent = (e: unknown) => Promise.reject(explainNotionError(e, { what: parentWhat, tokenEnv: config.notion.tokenEnv }));
+  const state = syncStatePage(notion, {
+    parentPageId: config.notion.parentPage,
+    children,
+    onInvalid: (why) => options.logger.warn(why),
+  });
   const strategyWhat = `the strategy database ${config.notion.strategyDatabase} (notion.strategyDatabase)`;
   let strategyDataSource: Promise<string> | undefined;
   const strategyDataSourceId = () =>
@@ -45,7 +57,7 @@ export function wire(config: Config, secrets: Secrets, options: { onSchemaMismat
   return {
     schedulers,
     jira: {
-      pullEpics: () =>
+      pullEpics: (pull) =>
         pullEpics(jiraClient, {
           host: config.jira.host,
           projects: config.jira.projects,
@@ -55,7 +67,11 @@ export function wire(config: Config, secrets: Secrets, options: { onSchemaMismat
           pageSize: config.jira.pageSize,
           emailEnv: config.jira.emailEnv,
           tokenEnv: config.jira.tokenEnv,
-        }),
+        }, pull),
+    },
+    state: {
+      read: () => state.read().catch(explainParent),
+      write: (next) => state.write(next).catch(explainParent),
     },
     strategy: {
       pullStrategy: () =>
@@ -68,6 +84,7 @@ export function wire(config: Config, secrets: Secrets, options: { onSchemaMismat
         const store = notionTables(notion, {
           parentPageId: config.notion.parentPage,
           strategyDataSourceId: await strategyDataSourceId(),
+          children,
           tokenEnv: config.notion.tokenEnv,
           configured: { [EPICS_TABLE.title]: config.notion.epicsDatabase, [BALANCE_TABLE.title]: config.notion.balanceDatabase },
         });

@@ -54,9 +54,17 @@ const balance = z.strictObject({
   period: z.enum(['day', 'week', 'month']).default('week'),
 });
 
+const sync = z.strictObject({
+  /** A full reconciliation (deleted and moved epics, rule changes) runs at least this often. */
+  fullEveryHours: z.number().positive().default(24),
+  /** An incremental pull starts this long before the cursor: Jira's search is eventually consistent. */
+  overlapMinutes: z.number().min(0).default(10),
+});
+
 export const configSchema = z.strictObject({
   jira,
   notion,
+  sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10 }),
   /** Folder with the label conventions and rules, relative to the config file. */
   mappings: z.string().min(1).default('./mappings'),
   balance: balance.default({ period: 'week' }),

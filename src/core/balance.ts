@@ -3,6 +3,7 @@ import type { Epic } from './epic.ts';
 import type { StrategyLinks } from './mapStrategy.ts';
 import { UNCLASSIFIED, type WorkType } from './mappings.ts';
 import { sharesOf } from './percent.ts';
+import type { PortfolioEpic } from './portfolioEpic.ts';
 
 /** An epic with everything the engine decided about it. */
 export interface ClassifiedEpic {
@@ -34,10 +35,10 @@ export interface BalanceCell {
 
 export const PORTFOLIO_SCOPE: Scope = { kind: 'portfolio', name: 'Portfolio' };
 
-function cellsFor(scope: Scope, epics: readonly ClassifiedEpic[], types: readonly WorkType[]): BalanceCell[] {
-  const counts = types.map((t) => epics.filter((e) => e.classification.workType.id === t.id));
+function cellsFor(scope: Scope, epics: readonly PortfolioEpic[], types: readonly WorkType[]): BalanceCell[] {
+  const counts = types.map((t) => epics.filter((e) => e.workTypeId === t.id));
   const epicCounts = counts.map((c) => c.length);
-  const points = counts.map((c) => c.reduce((sum, e) => sum + (e.epic.storyPoints ?? 0), 0));
+  const points = counts.map((c) => c.reduce((sum, e) => sum + (e.storyPoints ?? 0), 0));
   const epicShares = sharesOf(epicCounts);
   const pointShares = sharesOf(points);
   return types.map((workType, i) => ({
@@ -56,15 +57,15 @@ function cellsFor(scope: Scope, epics: readonly ClassifiedEpic[], types: readonl
  * each team, with Unclassified as a row of its own. Teams are sorted by name so
  * the output is stable run after run.
  */
-export function computeBalance(epics: readonly ClassifiedEpic[], workTypes: readonly WorkType[]): BalanceCell[] {
+export function computeBalance(epics: readonly PortfolioEpic[], workTypes: readonly WorkType[]): BalanceCell[] {
   const types = [...workTypes, UNCLASSIFIED];
-  const teams = [...new Set(epics.map((e) => e.epic.team))].sort((a, b) => a.localeCompare(b));
+  const teams = [...new Set(epics.map((e) => e.team))].sort((a, b) => a.localeCompare(b));
   return [
     ...cellsFor(PORTFOLIO_SCOPE, epics, types),
     ...teams.flatMap((team) =>
       cellsFor(
         { kind: 'team', name: team },
-        epics.filter((e) => e.epic.team === team),
+        epics.filter((e) => e.team === team),
         types,
       ),
     ),

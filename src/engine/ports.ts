@@ -1,6 +1,7 @@
 import type { Epic } from '../core/epic.ts';
 import type { ExistingRow, Row, RowPlan } from '../core/plan.ts';
 import type { StrategyPage } from '../core/strategy.ts';
+import type { SyncState } from '../core/syncState.ts';
 import type { TableSpec } from '../core/tables/tableSpec.ts';
 
 /**
@@ -8,8 +9,13 @@ import type { TableSpec } from '../core/tables/tableSpec.ts';
  * Notion connectors into these; tests can wire the same connectors to the
  * emulator. The engine itself never imports a connector.
  */
+export interface PullOptions {
+  /** Only epics updated at or after this moment (epoch ms); all epics in scope when absent. */
+  updatedSinceMs?: number;
+}
+
 export interface EpicSource {
-  pullEpics(): Promise<{ epics: Epic[]; jql: string }>;
+  pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string }>;
 }
 
 export interface StrategySource {
@@ -42,4 +48,10 @@ export interface Table {
 export interface TableStore {
   /** Finds or creates the database for `spec` and checks its schema. With `dryRun`, creates nothing. */
   open(spec: TableSpec, options: { dryRun: boolean }): Promise<Table | null>;
+}
+
+/** Where the cursor and other run-to-run facts live: in Notion, beside the rows. */
+export interface SyncStateStore {
+  read(): Promise<SyncState | null>;
+  write(state: SyncState): Promise<void>;
 }

@@ -3,79 +3,149 @@ import { compileClassifier } from '../core/classify.ts';
 import { compileStrategyMapper } from '../core/mapStrategy.ts';
 import type { Mappings } from '../core/mappings.ts';
 import { periodOf, type PeriodKind } from '../core/period.ts';
-import { planRows, type Row, type RowPlan } from '../core/plan.ts';
+import { planRows, type ExistingRow, type Row, type RowPlan } from '../core/plan.ts';
+import { portfolioEpicOf, type PortfolioEpic } from '../core/portfolioEpic.ts';
+import type { StrategyPage } from '../core/strategy.ts';
+import { decideFullSync, fingerprint, nextCursor, type FullSyncDecision, type SyncState } from '../core/syncState.ts';
 import { balanceRow } from '../core/tables/balanceRow.ts';
+import { epicFromRow } from '../core/tables/epicFromRow.ts';
 import { epicRow } from '../core/tables/epicRow.ts';
-import { BALANCE_TABLE, EPICS_TABLE, type TableSpec } from '../core/tables/tableSpec.ts';
+import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import type { Logger } from '../log/createLogger.ts';
-import type { ApplyResult, EpicSource, StrategySource, TableStore } from './ports.ts';
+import type { ApplyResult, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
   mappings: Mappings;
   period: PeriodKind;
   dryRun: boolean;
+  /** Reconcile everything even if an incremental run would do. */
+  full: boolean;
+  /** How often a full reconciliation runs on its own. */
+  fullEveryMs: number;
+  /** How far before the cursor an incremental pull starts, for Jira's eventually consistent search. */
+  overlapMs: number;
   now: Date;
   logger: Logger;
+}
+
+export interface SyncPorts {
+  jira: EpicSource;
+  strategy: StrategySource;
+  tables: TableStore;
+  state: SyncStateStore;
 }
 
 export interface TableOutcome {
   table: string;
   plan: RowPlan;
+  /** Null on a dry run. */
   result: ApplyResult | null;
 }
 
 export interface SyncReport {
+  mode: FullSyncDecision;
   period: string;
-  epics: ClassifiedEpic[];
+  /** Epics pulled from Jira this run (all of them on a full run). */
+  pulled: ClassifiedEpic[];
+  /** Every epic in the balance: the pulled ones and, on an incremental run, the rest as Notion holds them. */
+  portfolio: PortfolioEpic[];
+  strategy: StrategyPage[];
   balance: BalanceCell[];
   tables: TableOutcome[];
+  stateWritten: boolean;
 }
 
-const NOTHING_APPLIED: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
+/** The fingerprint that forces a full run when the rules or the strategy pages change. */
+function rulesFingerprint(mappings: Mappings, strategy: readonly StrategyPage[]): string {
+  return fingerprint({ mappings, strategy: strategy.map((p) => [p.id, p.layer, p.slug, p.flow, p.keywords]) });
+}
 
 /**
  * One sync: read everything, decide everything, then write only the
  * differences. Every read completes before the first write, so a failed read
- * never leaves a half-written result.
+ * never leaves a half-written result; the cursor moves only after every write
+ * succeeded, so a failed row is pulled again next time.
  */
-export async function runSync(
-  ports: { jira: EpicSource; strategy: StrategySource; tables: TableStore },
-  options: SyncOptions,
-): Promise<SyncReport> {
-  const { logger } = options;
-  const [{ epics, jql }, strategyPages] = await Promise.all([ports.jira.pullEpics(), ports.strategy.pullStrategy()]);
-  logger.info({ epics: epics.length, strategyPages: strategyPages.length, jql }, 'pulled');
+export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<SyncReport> {
+  const { logger, mappings } = options;
+  const [state, strategy] = await Promise.all([ports.state.read(), ports.strategy.pullStrategy()]);
+  const rulesHash = rulesFingerprint(mappings, strategy);
+  const mode = decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
+  const since = mode.full || state?.cursorMs == null ? undefined : state.cursorMs - options.overlapMs;
 
   const epicsTable = await ports.tables.open(EPICS_TABLE, { dryRun: options.dryRun });
-  const existingEpics = epicsTable ? await epicsTable.readRows() : [];
-  const overrides = new Map(existingEpics.map((r) => [r.key, r.values['Work Type Override']]));
+  const [{ epics, jql }, existingEpics] = await Promise.all([
+    ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since }),
+    epicsTable ? epicsTable.readRows() : Promise.resolve([]),
+  ]);
+  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
-  const classify = compileClassifier(options.mappings);
-  const mapStrategy = compileStrategyMapper(strategyPages, options.mappings);
-  const classified: ClassifiedEpic[] = epics.map((epic) => {
+  const overrides = new Map(existingEpics.map((r) => [r.key, r.values['Work Type Override']]));
+  const classify = compileClassifier(mappings);
+  const mapStrategy = compileStrategyMapper(strategy, mappings);
+  const pulled: ClassifiedEpic[] = epics.map((epic) => {
     const override = overrides.get(epic.id);
     return { epic, classification: classify(epic, typeof override === 'string' ? override : null), links: mapStrategy(epic) };
   });
-  const balance = computeBalance(classified, options.mappings.workTypes);
+
+  const portfolio = pulled.map(portfolioEpicOf);
+  if (!mode.full) {
+    // Epics not pulled this time are unchanged in Jira: their Notion rows hold their facts.
+    const pulledIds = new Set(epics.map((e) => e.id));
+    const seen = new Set<string>();
+    for (const row of existingEpics) {
+      if (pulledIds.has(row.key) || seen.has(row.key)) continue;
+      seen.add(row.key);
+      portfolio.push(epicFromRow(row, mappings.workTypes));
+    }
+  }
+  const balance = computeBalance(portfolio, mappings.workTypes);
   const period = periodOf(options.now, options.period);
 
   const balanceTable = await ports.tables.open(BALANCE_TABLE, { dryRun: options.dryRun });
+  // Only this period's rows are compared, so earlier periods are never touched.
   const existingBalance = balanceTable ? (await balanceTable.readRows()).filter((r) => r.values['Period'] === period) : [];
 
-  const outcomes: TableOutcome[] = [];
-  const sync = async (spec: TableSpec, table: typeof epicsTable, desired: Row[], existing: typeof existingEpics, archiveMissing: boolean) => {
-    const stored = table ? desired.map((row) => table.asStored(row)) : desired;
-    const plan = planRows(stored, existing, { archiveMissing });
-    logger.info(
-      { table: spec.title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },
-      options.dryRun ? 'planned (dry run: nothing written)' : 'planned',
-    );
-    const result = options.dryRun || !table ? null : await table.apply(plan);
-    outcomes.push({ table: spec.title, plan, result: result ?? (options.dryRun ? null : NOTHING_APPLIED) });
-  };
-  await sync(EPICS_TABLE, epicsTable, classified.map(epicRow), existingEpics, true);
-  // Only this period's balance rows are compared, so earlier periods are never touched.
-  await sync(BALANCE_TABLE, balanceTable, balance.map((cell) => balanceRow(cell, period)), existingBalance, true);
+  const tables = [
+    await syncTable(epicsTable, EPICS_TABLE.title, pulled.map(epicRow), existingEpics, {
+      // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
+      archiveMissing: mode.full,
+      options,
+    }),
+    await syncTable(balanceTable, BALANCE_TABLE.title, balance.map((cell) => balanceRow(cell, period)), existingBalance, {
+      archiveMissing: true,
+      options,
+    }),
+  ];
 
-  return { period, epics: classified, balance, tables: outcomes };
+  const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
+  const newState: SyncState = {
+    version: 1,
+    cursorMs: nextCursor(state?.cursorMs ?? null, epics.map((e) => e.updated), allWritten),
+    lastFullAt: mode.full && allWritten ? options.now.toISOString() : (state?.lastFullAt ?? null),
+    rulesHash: allWritten ? rulesHash : (state?.rulesHash ?? ''),
+  };
+  const stateChanged = JSON.stringify(newState) !== JSON.stringify(state);
+  const stateWritten = !options.dryRun && stateChanged;
+  if (stateWritten) await ports.state.write(newState);
+
+  return { mode, period, pulled, portfolio, strategy, balance, tables, stateWritten };
+}
+
+async function syncTable(
+  table: Table | null,
+  title: string,
+  desired: Row[],
+  existing: ExistingRow[],
+  { archiveMissing, options }: { archiveMissing: boolean; options: SyncOptions },
+): Promise<TableOutcome> {
+  const stored = table ? desired.map((row) => table.asStored(row)) : desired;
+  const plan = planRows(stored, existing, { archiveMissing });
+  options.logger.info(
+    { table: title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },
+    options.dryRun ? 'planned (dry run: nothing written)' : 'planned',
+  );
+  if (options.dryRun) return { table: title, plan, result: null };
+  const result = table ? await table.apply(plan) : { created: 0, updated: 0, archived: 0, failed: [] };
+  return { table: title, plan, result };
 }

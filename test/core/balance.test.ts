@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { computeBalance, type ClassifiedEpic } from '../../src/core/balance.ts';
 import { compileClassifier } from '../../src/core/classify.ts';
 import { sharesOf } from '../../src/core/percent.ts';
+import { portfolioEpicOf } from '../../src/core/portfolioEpic.ts';
 import { defaultMappings, epic } from '../helpers/epicFactory.ts';
 
 const mappings = defaultMappings();
 const classify = compileClassifier(mappings);
 const noLinks = { impact: [], usage: [], unknownLabels: [] };
-const classified = (...epics: ReturnType<typeof epic>[]): ClassifiedEpic[] =>
-  epics.map((e) => ({ epic: e, classification: classify(e), links: noLinks }));
+const classified = (...epics: ReturnType<typeof epic>[]) =>
+  epics.map((e): ClassifiedEpic => ({ epic: e, classification: classify(e), links: noLinks })).map(portfolioEpicOf);
 
 describe('portfolio balance', () => {
   it('shares by count and by points, overall and per team, with Unclassified as its own row', () => {

@@ -5,17 +5,31 @@ import { loadForCommand, type CommandContext } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { wire } from '../wire.ts';
 
-export const syncUsage = `  sync [--dry-run]   pull Jira epics and Notion strategy, classify, write the balance to Notion;
-                     with --dry-run, compute and print what would be written, write nothing`;
+export const syncUsage = `  sync [--dry-run] [--full]
+                     pull Jira epics and Notion strategy, classify, write the balance to Notion;
+                     --dry-run computes and prints what would be written and writes nothing;
+                     --full reconciles every epic instead of those changed since the last run`;
 
 /** `backbone-sync sync`: one run, for cron. */
 export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { values } = parseArgs({ args: ctx.args, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args: ctx.args,
+    options: { 'dry-run': { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
+  });
   const dryRun = values['dry-run'];
   const { config, mappings, secrets, logger } = await loadForCommand(ctx);
-  const wiring = wire(config, secrets, { onSchemaMismatch: ctx.io.onSchemaMismatch });
+  const wiring = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
-  const report = await runSync(wiring, { mappings, period: config.balance.period, dryRun, now: ctx.io.now?.() ?? new Date(), logger });
+  const report = await runSync(wiring, {
+    mappings,
+    period: config.balance.period,
+    dryRun,
+    full: values.full,
+    fullEveryMs: config.sync.fullEveryHours * 3_600_000,
+    overlapMs: config.sync.overlapMinutes * 60_000,
+    now: ctx.io.now?.() ?? new Date(),
+    logger,
+  });
 
   // In JSON mode stdout carries only log lines, so the human table goes to stderr.
   const table = formatBalanceTable(report.balance, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
@@ -28,7 +42,10 @@ export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
   logger.info(
     {
       dryRun,
-      epics: report.epics.length,
+      mode: report.mode.full ? 'full' : 'incremental',
+      pulled: report.pulled.length,
+      epics: report.portfolio.length,
+      stateWritten: report.stateWritten,
       tables: report.tables.map((t) => ({
         table: t.table,
         created: t.result?.created ?? 0,

@@ -1,5 +1,6 @@
 import type { ClassifiedEpic } from '../balance.ts';
 import type { Row } from '../plan.ts';
+import { statusCategoryName } from '../statusCategory.ts';
 
 /** An epic as its row in the Notion Epics database, keyed by the immutable Jira id. */
 export function epicRow({ epic, classification, links }: ClassifiedEpic): Row {
@@ -12,12 +13,14 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): Row {
       'Jira URL': epic.url,
       Team: epic.team,
       Status: epic.status,
+      'Status Category': statusCategoryName(epic.statusCategory),
       'Work Type': classification.workType.name,
       'Classified By': `${classification.source}: ${classification.reason}`,
       Impact: links.impact.map((p) => p.id),
       Usage: links.usage.map((p) => p.id),
       'Story Points': epic.storyPoints,
       Updated: epic.updated,
+      Resolved: epic.resolved,
     },
   };
 }

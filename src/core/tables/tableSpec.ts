@@ -31,6 +31,7 @@ export const EPICS_TABLE: TableSpec = {
     { name: 'Jira URL', type: 'url' },
     { name: 'Team', type: 'select' },
     { name: 'Status', type: 'select' },
+    { name: 'Status Category', type: 'select' },
     { name: 'Work Type', type: 'select' },
     { name: 'Classified By', type: 'rich_text' },
     { name: 'Work Type Override', type: 'select', humanOwned: true },
@@ -38,6 +39,7 @@ export const EPICS_TABLE: TableSpec = {
     { name: 'Usage', type: 'relation', relation: 'strategy' },
     { name: 'Story Points', type: 'number' },
     { name: 'Updated', type: 'date' },
+    { name: 'Resolved', type: 'date' },
   ],
 };
 

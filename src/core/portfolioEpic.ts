@@ -1,0 +1,36 @@
+import type { ClassifiedEpic } from './balance.ts';
+import type { StatusCategory } from './epic.ts';
+
+/**
+ * The facts about an epic that the balance needs, and no more. A sync that
+ * pulled only the epics changed since the last run gets these facts for the
+ * rest from their Notion rows, so both sources meet in this one shape.
+ */
+export interface PortfolioEpic {
+  id: string;
+  key: string;
+  summary: string;
+  team: string;
+  statusCategory: StatusCategory;
+  /** ISO timestamp, or null while the epic is open. */
+  resolved: string | null;
+  storyPoints: number | null;
+  workTypeId: string;
+  impactIds: readonly string[];
+  usageIds: readonly string[];
+}
+
+export function portfolioEpicOf({ epic, classification, links }: ClassifiedEpic): PortfolioEpic {
+  return {
+    id: epic.id,
+    key: epic.key,
+    summary: epic.summary,
+    team: epic.team,
+    statusCategory: epic.statusCategory,
+    resolved: epic.resolved,
+    storyPoints: epic.storyPoints,
+    workTypeId: classification.workType.id,
+    impactIds: links.impact.map((p) => p.id),
+    usageIds: links.usage.map((p) => p.id),
+  };
+}
