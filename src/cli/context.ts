@@ -10,6 +10,8 @@ export interface CliIo {
   now?: () => Date;
   /** Tests pass 'throw' so an emulator that drifts from Jira's schema fails loudly. */
   onSchemaMismatch?: 'throw' | 'warn';
+  /** Where SIGTERM/SIGINT come from; the process by default. */
+  signals?: NodeJS.EventEmitter;
 }
 
 /** What every command gets: parsed flags, the IO, and a scrubber that already knows the secrets once loaded. */

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, isBackboneError, type ExitCode } from '../engine/errors.ts';
 import { SecretScrubber } from '../log/secrets.ts';
+import { daemonCommand, daemonUsage } from './commands/daemon.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
 
@@ -11,6 +12,7 @@ type Command = (ctx: CommandContext) => Promise<ExitCode>;
 /** Every command, with its line of help. A new command is a file in commands/ and a line here. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   sync: { run: syncCommand, usage: syncUsage },
+  daemon: { run: daemonCommand, usage: daemonUsage },
 };
 
 const usage = () => `Usage: backbone-sync <command> [options]

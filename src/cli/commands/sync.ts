@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type ExitCode } from '../../engine/errors.ts';
 import { runSync } from '../../engine/runSync.ts';
-import { loadForCommand, type CommandContext } from '../context.ts';
+import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
+import { acquireRunLock } from '../runLock.ts';
 import { wire } from '../wire.ts';
 
 export const syncUsage = `  sync [--dry-run] [--full]
@@ -17,14 +18,28 @@ export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
     options: { 'dry-run': { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
   });
   const dryRun = values['dry-run'];
-  const { config, mappings, secrets, logger } = await loadForCommand(ctx);
+  const loaded = await loadForCommand(ctx);
+  const lock = dryRun ? null : acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
+  try {
+    return await syncOnce(ctx, loaded, { dryRun, full: values.full });
+  } finally {
+    lock?.release();
+  }
+}
+
+/** One sync with loaded config: shared by `sync` and every tick of `daemon`. */
+export async function syncOnce(
+  ctx: CommandContext,
+  { config, mappings, secrets, logger }: Loaded,
+  { dryRun, full }: { dryRun: boolean; full: boolean },
+): Promise<ExitCode> {
   const wiring = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
   const report = await runSync(wiring, {
     mappings,
     period: config.balance.period,
     dryRun,
-    full: values.full,
+    full,
     fullEveryMs: config.sync.fullEveryHours * 3_600_000,
     overlapMs: config.sync.overlapMinutes * 60_000,
     now: ctx.io.now?.() ?? new Date(),
