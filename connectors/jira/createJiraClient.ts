@@ -1,6 +1,6 @@
 import { createCloudClient, type CloudClient } from 'jira.js';
 import { createClient, isNetworkError, isRateLimitError, isServerError, type Client } from 'jira.js/core';
-import type { Outcome, RequestScheduler, Verdict } from '../../src/engine/http/requestScheduler.ts';
+import { RequestTimeoutError, type Outcome, type RequestScheduler, type Verdict } from '../../src/engine/http/requestScheduler.ts';
 
 export interface JiraCredentials {
   email: string;
@@ -20,7 +20,7 @@ export function judgeJiraOutcome(outcome: Outcome<unknown>): Verdict {
   if (!('error' in outcome)) return { kind: 'done' };
   const { error } = outcome;
   if (isRateLimitError(error)) return { kind: 'rate-limited', retryAfterMs: error.retryAfterMs };
-  if (isServerError(error) || (isNetworkError(error) && error.transient)) return { kind: 'transient' };
+  if (isServerError(error) || (isNetworkError(error) && error.transient) || error instanceof RequestTimeoutError) return { kind: 'transient' };
   return { kind: 'done' };
 }
 

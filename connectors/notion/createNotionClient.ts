@@ -5,7 +5,6 @@ export interface NotionClientOptions {
   baseUrl: string;
   token: string;
   scheduler: RequestScheduler;
-  timeoutMs?: number;
 }
 
 /** How a raw Notion HTTP outcome counts for the shared retry policy. */
@@ -44,11 +43,10 @@ function isIdempotent(method: string, url: string): boolean {
  * The fetch looks up `globalThis.fetch` per call so msw can intercept in tests.
  */
 export function createNotionClient(options: NotionClientOptions): Client {
-  const timeoutMs = options.timeoutMs ?? 60_000;
   const scheduledFetch = (url: string, init?: RequestInit): Promise<Response> => {
     const method = (init?.method ?? 'GET').toUpperCase();
     return options.scheduler.run(
-      () => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      (signal) => globalThis.fetch(url, { ...init, signal }),
       judgeNotionOutcome,
       isIdempotent(method, url),
     );
@@ -58,6 +56,7 @@ export function createNotionClient(options: NotionClientOptions): Client {
     baseUrl: options.baseUrl,
     fetch: scheduledFetch as typeof fetch,
     retry: false,
-    timeoutMs,
+    // The scheduler times each attempt out itself; the SDK's timer must not cut a queued request short.
+    timeoutMs: 24 * 3_600_000,
   });
 }

@@ -26,8 +26,8 @@ export interface Wiring {
 /** The imperative shell: real SDK clients behind one scheduler per system, plugged into the engine's ports. */
 export function wire(config: Config, secrets: Secrets, options: { logger: Logger; onSchemaMismatch?: 'throw' | 'warn' }): Wiring {
   const schedulers = {
-    jira: new RequestScheduler(config.jira.rateLimit),
-    notion: new RequestScheduler(config.notion.rateLimit),
+    jira: new RequestScheduler({ ...config.jira.rateLimit, timeoutMs: config.jira.requestTimeoutSeconds * 1000 }),
+    notion: new RequestScheduler({ ...config.notion.rateLimit, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
   };
   const jiraClient = createJiraClient({
     host: config.jira.host,

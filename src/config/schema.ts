@@ -37,6 +37,7 @@ const jira = z.strictObject({
   tokenEnv: envName.default('JIRA_API_TOKEN'),
   pageSize: z.number().int().min(1).max(100).default(100),
   rateLimit: rateLimit.default({ requestsPerSecond: 10, concurrency: 4 }),
+  requestTimeoutSeconds: z.number().positive().default(60),
 });
 
 const notion = z.strictObject({
@@ -48,6 +49,7 @@ const notion = z.strictObject({
   epicsDatabase: notionId.optional(),
   balanceDatabase: notionId.optional(),
   rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),
+  requestTimeoutSeconds: z.number().positive().default(60),
 });
 
 const balance = z.strictObject({
@@ -59,12 +61,14 @@ const sync = z.strictObject({
   fullEveryHours: z.number().positive().default(24),
   /** An incremental pull starts this long before the cursor: Jira's search is eventually consistent. */
   overlapMinutes: z.number().min(0).default(10),
+  /** A run still going after this long stops making requests and fails, so cron never stacks hung jobs. */
+  deadlineMinutes: z.number().positive().default(30),
 });
 
 export const configSchema = z.strictObject({
   jira,
   notion,
-  sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10 }),
+  sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 }),
   /** Folder with the label conventions and rules, relative to the config file. */
   mappings: z.string().min(1).default('./mappings'),
   balance: balance.default({ period: 'week' }),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { EXIT, type ExitCode } from '../../engine/errors.ts';
+import { BackboneError, EXIT, type ExitCode } from '../../engine/errors.ts';
 import { runSync } from '../../engine/runSync.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
@@ -35,6 +35,14 @@ export async function syncOnce(
 ): Promise<ExitCode> {
   const wiring = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
+  const deadline = setTimeout(() => {
+    const error = new BackboneError(
+      'deadline',
+      `the run passed its deadline of ${config.sync.deadlineMinutes} minutes (sync.deadlineMinutes) and stopped; nothing after the last completed write was sent, and the next run continues from the last successful one.`,
+    );
+    wiring.schedulers.jira.abort(error);
+    wiring.schedulers.notion.abort(error);
+  }, config.sync.deadlineMinutes * 60_000);
   const report = await runSync(wiring, {
     mappings,
     period: config.balance.period,
@@ -44,7 +52,7 @@ export async function syncOnce(
     overlapMs: config.sync.overlapMinutes * 60_000,
     now: ctx.io.now?.() ?? new Date(),
     logger,
-  });
+  }).finally(() => clearTimeout(deadline));
 
   // In JSON mode stdout carries only log lines, so the human table goes to stderr.
   const table = formatBalanceTable(report.balance, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });

@@ -23,6 +23,8 @@ export type Verdict =
 export interface SchedulerOptions {
   requestsPerSecond: number;
   concurrency: number;
+  /** Each attempt is abandoned after this long and counts as a transient failure. */
+  timeoutMs?: number;
   /** Attempts after the first. */
   maxRetries?: number;
   baseDelayMs?: number;
@@ -43,7 +45,9 @@ export class RequestScheduler {
   readonly #baseDelayMs: number;
   readonly #maxDelayMs: number;
   readonly #random: () => number;
+  readonly #timeoutMs: number;
   #pausedUntil = 0;
+  #aborted: Error | null = null;
 
   constructor(options: SchedulerOptions) {
     // One start per 1/rate seconds, sliding: smooth pacing never bursts past the limit.
@@ -53,6 +57,13 @@ export class RequestScheduler {
     this.#baseDelayMs = options.baseDelayMs ?? 500;
     this.#maxDelayMs = options.maxDelayMs ?? 120_000;
     this.#random = options.random ?? Math.random;
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  /** Refuses every request from now on with `reason`: the run's deadline has passed. */
+  abort(reason: Error): void {
+    this.#aborted = reason;
+    this.#queue.clear();
   }
 
   /**
@@ -60,17 +71,23 @@ export class RequestScheduler {
    * out. The last outcome is returned (or thrown) as it came, so callers see the
    * SDK's own error for a failure that outlasted the retries.
    */
-  async run<T>(attempt: () => Promise<T>, judge: (outcome: Outcome<T>) => Verdict, idempotent: boolean): Promise<T> {
+  async run<T>(attempt: (signal: AbortSignal) => Promise<T>, judge: (outcome: Outcome<T>) => Verdict, idempotent: boolean): Promise<T> {
     for (let retry = 0; ; retry += 1) {
+      if (this.#aborted) throw this.#aborted;
       const outcome = await this.#queue.add(async (): Promise<Outcome<T>> => {
         await this.#waitOutPause();
+        if (this.#aborted) return { error: this.#aborted };
         this.stats.requests += 1;
         try {
-          return { value: await attempt() };
+          return { value: await withTimeout(attempt, this.#timeoutMs) };
         } catch (error) {
           return { error };
         }
       });
+      if (this.#aborted) {
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      }
       const verdict = judge(outcome);
       const retryable = verdict.kind === 'rate-limited' || (verdict.kind === 'transient' && idempotent);
       if (!retryable || retry >= this.#maxRetries) {
@@ -95,6 +112,31 @@ export class RequestScheduler {
   async #waitOutPause(): Promise<void> {
     const wait = this.#pausedUntil - Date.now();
     if (wait > 0) await sleep(wait);
+  }
+}
+
+export class RequestTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
+/** Aborts the attempt's signal after `ms` and stops waiting for it, whether or not the client honours the signal. */
+async function withTimeout<T>(attempt: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new RequestTimeoutError(ms);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([attempt(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
