@@ -16,12 +16,12 @@ function bar(share: number, colour: boolean, index: number): string {
  * side by side, shares adding up to 100 within each, and the target if set.
  */
 export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string }): string {
-  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Target', 'Mix by points'];
+  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Target', 'Drift', 'Status', 'Mix by points'];
   const rows: string[][] = [];
   let previousScope = '';
   const typeIndex = new Map<string, number>();
   for (const cell of cells) {
-    const scope = `${cell.scope.kind === 'team' ? 'team ' : ''}${cell.scope.name}`;
+    const scope = cell.scope.kind === 'portfolio' ? cell.scope.name : `${cell.scope.kind} ${cell.scope.name}`;
     if (!typeIndex.has(cell.workType.id)) typeIndex.set(cell.workType.id, typeIndex.size);
     rows.push([
       scope === previousScope ? '' : scope,
@@ -31,13 +31,16 @@ export function formatBalanceTable(cells: readonly BalanceCell[], options: { col
       num(cell.points),
       pct(cell.pointShare),
       cell.target === null ? '–' : pct(cell.target),
+      cell.driftPp === null ? '–' : `${cell.driftPp > 0 ? '+' : ''}${cell.driftPp.toFixed(1)} pp`,
+      cell.status ?? '',
       bar(cell.pointShare, options.colour, typeIndex.get(cell.workType.id)!),
     ]);
     previousScope = scope;
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 7 ? 20 : r[i]!.length))));
+  const last = header.length - 1;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 20 : r[i]!.length))));
   const line = (cols: string[]) =>
-    cols.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : i === 7 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cols.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : i === last ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line)].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { mappingsSchema, type Mappings } from '../core/mappings.ts';
+import { targetProblems } from '../core/targets.ts';
 import { ConfigError } from '../engine/errors.ts';
 import { formatIssues } from './formatIssues.ts';
 import { configSchema, type Config } from './schema.ts';
@@ -40,5 +41,7 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
     await readJson(mappingsPath, `The config's "mappings" key points at ${config.mappings}; it should hold work-types.json.`),
   );
   if (!mappings.success) throw new ConfigError(formatIssues(mappings.error, mappingsPath));
+  const targets = targetProblems(mappings.data, config.balance.teamTargets);
+  if (targets.length > 0) throw new ConfigError(targets);
   return { path, config, mappings: mappings.data, mappingsPath };
 }

@@ -52,9 +52,28 @@ const notion = z.strictObject({
   requestTimeoutSeconds: z.number().positive().default(60),
 });
 
+const statusCategory = z.enum(['new', 'indeterminate', 'done']);
+
 const balance = z.strictObject({
   period: z.enum(['day', 'week', 'month']).default('week'),
+  statusCategories: z.array(statusCategory).min(1).default(['new', 'indeterminate']),
+  doneWithinDays: z.number().int().min(0).default(30),
+  unestimatedPoints: z.enum(['zero', 'average']).default('zero'),
+  tolerancePp: z.number().min(0).max(100).default(5),
+  driftBasis: z.enum(['points', 'epics']).default('points'),
+  /** Per-team targets overriding the work types' own: team → work type id → percent. */
+  teamTargets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(100))).default({}),
 });
+
+const BALANCE_DEFAULTS = {
+  period: 'week',
+  statusCategories: ['new', 'indeterminate'],
+  doneWithinDays: 30,
+  unestimatedPoints: 'zero',
+  tolerancePp: 5,
+  driftBasis: 'points',
+  teamTargets: {},
+} as const;
 
 const sync = z.strictObject({
   /** A full reconciliation (deleted and moved epics, rule changes) runs at least this often. */
@@ -71,7 +90,7 @@ export const configSchema = z.strictObject({
   sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 }),
   /** Folder with the label conventions and rules, relative to the config file. */
   mappings: z.string().min(1).default('./mappings'),
-  balance: balance.default({ period: 'week' }),
+  balance: balance.default({ ...BALANCE_DEFAULTS, statusCategories: [...BALANCE_DEFAULTS.statusCategories] }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,4 +1,4 @@
-import type { ClassifiedEpic } from './balance.ts';
+import type { ClassifiedEpic } from './classifiedEpic.ts';
 import type { StatusCategory } from './epic.ts';
 
 /**

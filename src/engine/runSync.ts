@@ -1,4 +1,6 @@
-import { computeBalance, type BalanceCell, type ClassifiedEpic } from '../core/balance.ts';
+import { computeBalance, type Balance } from '../core/balance.ts';
+import type { BalancePolicy } from '../core/balancePolicy.ts';
+import type { ClassifiedEpic } from '../core/classifiedEpic.ts';
 import { compileClassifier } from '../core/classify.ts';
 import { compileStrategyMapper } from '../core/mapStrategy.ts';
 import type { Mappings } from '../core/mappings.ts';
@@ -7,7 +9,7 @@ import { planRows, type ExistingRow, type Row, type RowPlan } from '../core/plan
 import { portfolioEpicOf, type PortfolioEpic } from '../core/portfolioEpic.ts';
 import type { StrategyPage } from '../core/strategy.ts';
 import { decideFullSync, fingerprint, nextCursor, type FullSyncDecision, type SyncState } from '../core/syncState.ts';
-import { balanceRow } from '../core/tables/balanceRow.ts';
+import { balanceRow, summaryRow } from '../core/tables/balanceRow.ts';
 import { epicFromRow } from '../core/tables/epicFromRow.ts';
 import { epicRow } from '../core/tables/epicRow.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
@@ -17,6 +19,8 @@ import type { ApplyResult, EpicSource, StrategySource, SyncStateStore, Table, Ta
 export interface SyncOptions {
   mappings: Mappings;
   period: PeriodKind;
+  policy: BalancePolicy;
+  teamTargets: Readonly<Record<string, Readonly<Record<string, number>>>>;
   dryRun: boolean;
   /** Reconcile everything even if an incremental run would do. */
   full: boolean;
@@ -50,7 +54,7 @@ export interface SyncReport {
   /** Every epic in the balance: the pulled ones and, on an incremental run, the rest as Notion holds them. */
   portfolio: PortfolioEpic[];
   strategy: StrategyPage[];
-  balance: BalanceCell[];
+  balance: Balance;
   tables: TableOutcome[];
   stateWritten: boolean;
 }
@@ -99,7 +103,14 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       portfolio.push(epicFromRow(row, mappings.workTypes));
     }
   }
-  const balance = computeBalance(portfolio, mappings.workTypes);
+  const balance = computeBalance({
+    epics: portfolio,
+    workTypes: mappings.workTypes,
+    strategy,
+    teamTargets: options.teamTargets,
+    policy: options.policy,
+    now: options.now,
+  });
   const period = periodOf(options.now, options.period);
 
   const balanceTable = await ports.tables.open(BALANCE_TABLE, { dryRun: options.dryRun });
@@ -112,7 +123,10 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       archiveMissing: mode.full,
       options,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE.title, balance.map((cell) => balanceRow(cell, period)), existingBalance, {
+    await syncTable(balanceTable, BALANCE_TABLE.title, [
+      ...balance.cells.map((cell) => balanceRow(cell, period)),
+      ...balance.summaries.map((summary) => summaryRow(summary, period)),
+    ], existingBalance, {
       archiveMissing: true,
       options,
     }),

@@ -46,6 +46,8 @@ export async function syncOnce(
   const report = await runSync(wiring, {
     mappings,
     period: config.balance.period,
+    policy: config.balance,
+    teamTargets: config.balance.teamTargets,
     dryRun,
     full,
     fullEveryMs: config.sync.fullEveryHours * 3_600_000,
@@ -55,7 +57,7 @@ export async function syncOnce(
   }).finally(() => clearTimeout(deadline));
 
   // In JSON mode stdout carries only log lines, so the human table goes to stderr.
-  const table = formatBalanceTable(report.balance, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
+  const table = formatBalanceTable(report.balance.cells, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
   (ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr).write(`\n${table}`);
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);

@@ -1,12 +1,17 @@
-import type { BalanceCell } from '../balance.ts';
+import type { BalanceCell, Scope, ScopeSummary } from '../balance.ts';
 import type { Row } from '../plan.ts';
+
+/** The work-type label of a scope's summary row. */
+export const ALL_WORK = 'All work';
+
+const keyOf = (scope: Scope, workTypeId: string, period: string) => `${scope.kind}:${scope.name}|${workTypeId}|${period}`;
 
 /**
  * One scope × work type × period row. The period is part of the key, so each
  * period's rows are updated in place while earlier periods stay as they were.
  */
 export function balanceRow(cell: BalanceCell, period: string): Row {
-  const key = `${cell.scope.kind}:${cell.scope.name}|${cell.workType.id}|${period}`;
+  const key = keyOf(cell.scope, cell.workType.id, period);
   return {
     key,
     values: {
@@ -21,6 +26,29 @@ export function balanceRow(cell: BalanceCell, period: string): Row {
       'Epic Share': cell.epicShare,
       'Point Share': cell.pointShare,
       Target: cell.target,
+      'Drift (pp)': cell.driftPp,
+      'Target Status': cell.status,
+    },
+  };
+}
+
+/** A scope's "All work" row: its size and how much of it connects to strategy. */
+export function summaryRow(summary: ScopeSummary, period: string): Row {
+  const key = keyOf(summary.scope, 'all', period);
+  return {
+    key,
+    values: {
+      Name: `${summary.scope.name} · ${ALL_WORK} · ${period}`,
+      Key: key,
+      Period: period,
+      Scope: summary.scope.kind,
+      'Scope Name': summary.scope.name,
+      'Work Type': ALL_WORK,
+      Epics: summary.epics,
+      Points: summary.points,
+      'Impact Linked %': summary.impactLinkedPointShare,
+      'Usage Linked %': summary.usageLinkedPointShare,
+      Orphans: summary.orphans,
     },
   };
 }

@@ -58,5 +58,10 @@ export const BALANCE_TABLE: TableSpec = {
     { name: 'Epic Share', type: 'number' },
     { name: 'Point Share', type: 'number' },
     { name: 'Target', type: 'number' },
+    { name: 'Drift (pp)', type: 'number' },
+    { name: 'Target Status', type: 'select' },
+    { name: 'Impact Linked %', type: 'number' },
+    { name: 'Usage Linked %', type: 'number' },
+    { name: 'Orphans', type: 'number' },
   ],
 };

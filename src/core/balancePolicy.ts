@@ -1,0 +1,44 @@
+import type { StatusCategory } from './epic.ts';
+import type { PortfolioEpic } from './portfolioEpic.ts';
+
+/**
+ * The choices that shape the breakdown, documented in the README's config
+ * reference (`balance.*`): which epics count, how unestimated epics weigh, and
+ * how far from target is still on track.
+ */
+export interface BalancePolicy {
+  /** Status categories that count while open; done epics count only within `doneWithinDays`. */
+  statusCategories: readonly StatusCategory[];
+  /** Done epics resolved this many days before now still count: recent work is part of the mix. */
+  doneWithinDays: number;
+  /** Points for an epic without an estimate: zero, or the average estimate of the epics that have one. */
+  unestimatedPoints: 'zero' | 'average';
+  /** Within this many percentage points of target is "on track". */
+  tolerancePp: number;
+  /** The share drift and status are measured on. */
+  driftBasis: 'points' | 'epics';
+}
+
+export const DEFAULT_BALANCE_POLICY: BalancePolicy = {
+  statusCategories: ['new', 'indeterminate'],
+  doneWithinDays: 30,
+  unestimatedPoints: 'zero',
+  tolerancePp: 5,
+  driftBasis: 'points',
+};
+
+/** Whether an epic is part of the mix now: open work, plus work done recently. */
+export function counts(epic: PortfolioEpic, policy: BalancePolicy, now: Date): boolean {
+  if (epic.statusCategory !== 'done') return policy.statusCategories.includes(epic.statusCategory);
+  if (policy.statusCategories.includes('done')) return true;
+  const resolved = epic.resolved ? Date.parse(epic.resolved) : NaN;
+  return !Number.isNaN(resolved) && now.getTime() - resolved <= policy.doneWithinDays * 86_400_000;
+}
+
+/** Each epic's weight in points under the unestimated-points policy. */
+export function pointWeights(epics: readonly PortfolioEpic[], policy: BalancePolicy): number[] {
+  const estimated = epics.filter((e) => e.storyPoints !== null);
+  const average = estimated.length ? estimated.reduce((s, e) => s + e.storyPoints!, 0) / estimated.length : 0;
+  const fallback = policy.unestimatedPoints === 'average' ? average : 0;
+  return epics.map((e) => e.storyPoints ?? fallback);
+}
