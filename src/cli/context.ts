@@ -34,9 +34,9 @@ export interface Loaded extends LoadedConfig {
 }
 
 /** Config, mappings and secrets, validated; the secrets are registered with the scrubber before any log line. */
-export async function loadForCommand(ctx: CommandContext): Promise<Loaded> {
+export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean } = { jira: true }): Promise<Loaded> {
   const loaded = await loadConfig(ctx.flags.config);
-  const secrets = secretsFromEnv(loaded.config, ctx.io.env);
+  const secrets = secretsFromEnv(loaded.config, ctx.io.env, needs);
   ctx.scrubber.add(secrets.jiraToken);
   ctx.scrubber.add(secrets.notionToken);
   ctx.scrubber.addBasic(secrets.jiraEmail, secrets.jiraToken);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, isBackboneError, type ExitCode } from '../engine/errors.ts';
 import { SecretScrubber } from '../log/secrets.ts';
 import { daemonCommand, daemonUsage } from './commands/daemon.ts';
+import { reportCommand, reportUsage } from './commands/report.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
 
@@ -13,6 +14,7 @@ type Command = (ctx: CommandContext) => Promise<ExitCode>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   sync: { run: syncCommand, usage: syncUsage },
   daemon: { run: daemonCommand, usage: daemonUsage },
+  report: { run: reportCommand, usage: reportUsage },
 };
 
 const usage = () => `Usage: backbone-sync <command> [options]

@@ -29,12 +29,15 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     jira: new RequestScheduler({ ...config.jira.rateLimit, timeoutMs: config.jira.requestTimeoutSeconds * 1000 }),
     notion: new RequestScheduler({ ...config.notion.rateLimit, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
   };
-  const jiraClient = createJiraClient({
-    host: config.jira.host,
-    credentials: { email: secrets.jiraEmail, apiToken: secrets.jiraToken },
-    scheduler: schedulers.jira,
-    onSchemaMismatch: options.onSchemaMismatch,
-  });
+  // Made on first use: commands that only read Notion (report) need no Jira credentials.
+  let jiraClient: ReturnType<typeof createJiraClient> | undefined;
+  const jira = () =>
+    (jiraClient ??= createJiraClient({
+      host: config.jira.host,
+      credentials: { email: secrets.jiraEmail, apiToken: secrets.jiraToken },
+      scheduler: schedulers.jira,
+      onSchemaMismatch: options.onSchemaMismatch,
+    }));
   const notion = createNotionClient({ baseUrl: config.notion.baseUrl, token: secrets.notionToken, scheduler: schedulers.notion });
   const children = parentChildren(notion, config.notion.parentPage);
   const parentWhat = `the parent page ${config.notion.parentPage} (notion.parentPage)`;
@@ -58,7 +61,7 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     schedulers,
     jira: {
       pullEpics: (pull) =>
-        pullEpics(jiraClient, {
+        pullEpics(jira(), {
           host: config.jira.host,
           projects: config.jira.projects,
           jql: config.jira.jql,

@@ -8,16 +8,16 @@ export interface Secrets {
 }
 
 /** Tokens come only from the environment, under the names the config chose; a missing one names the variable to set. */
-export function secretsFromEnv(config: Config, env: NodeJS.ProcessEnv): Secrets {
-  const need = (name: string, what: string): string => {
+export function secretsFromEnv(config: Config, env: NodeJS.ProcessEnv, needs: { jira: boolean } = { jira: true }): Secrets {
+  const need = (name: string, what: string, required = true): string => {
     const value = env[name]?.trim();
-    if (!value) problems.push(`${name} is not set: export ${name} with ${what}.`);
+    if (!value && required) problems.push(`${name} is not set: export ${name} with ${what}.`);
     return value ?? '';
   };
   const problems: string[] = [];
   const secrets = {
-    jiraEmail: need(config.jira.emailEnv, `the email of the Jira account at ${config.jira.host}`),
-    jiraToken: need(config.jira.tokenEnv, 'a Jira API token (https://id.atlassian.com/manage-profile/security/api-tokens)'),
+    jiraEmail: need(config.jira.emailEnv, `the email of the Jira account at ${config.jira.host}`, needs.jira),
+    jiraToken: need(config.jira.tokenEnv, 'a Jira API token (https://id.atlassian.com/manage-profile/security/api-tokens)', needs.jira),
     notionToken: need(config.notion.tokenEnv, "your Notion integration's secret (https://www.notion.so/profile/integrations)"),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -46,8 +46,10 @@ export function summaryRow(summary: ScopeSummary, period: string): Row {
       'Work Type': ALL_WORK,
       Epics: summary.epics,
       Points: summary.points,
-      'Impact Linked %': summary.impactLinkedPointShare,
-      'Usage Linked %': summary.usageLinkedPointShare,
+      'Impact Linked (epics %)': summary.impactLinkedEpicShare,
+      'Impact Linked (points %)': summary.impactLinkedPointShare,
+      'Usage Linked (epics %)': summary.usageLinkedEpicShare,
+      'Usage Linked (points %)': summary.usageLinkedPointShare,
       Orphans: summary.orphans,
     },
   };

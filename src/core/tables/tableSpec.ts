@@ -60,8 +60,10 @@ export const BALANCE_TABLE: TableSpec = {
     { name: 'Target', type: 'number' },
     { name: 'Drift (pp)', type: 'number' },
     { name: 'Target Status', type: 'select' },
-    { name: 'Impact Linked %', type: 'number' },
-    { name: 'Usage Linked %', type: 'number' },
+    { name: 'Impact Linked (epics %)', type: 'number' },
+    { name: 'Impact Linked (points %)', type: 'number' },
+    { name: 'Usage Linked (epics %)', type: 'number' },
+    { name: 'Usage Linked (points %)', type: 'number' },
     { name: 'Orphans', type: 'number' },
   ],
 };

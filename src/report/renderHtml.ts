@@ -1,0 +1,136 @@
+import { summarizeMix } from '../core/summarize.ts';
+import type { ReportCell, ReportData } from './reportData.ts';
+
+/**
+ * A self-contained HTML page (inline CSS and SVG, no scripts, no network) with
+ * the current mix against target, the trend over periods, the per-team
+ * breakdown and the orphan list. Every value from Jira or Notion is escaped:
+ * a summary containing `<script>` renders as text.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const PALETTE = ['#2f6fdf', '#2e9d5b', '#d98a1c', '#8a56c9', '#c94f4f', '#3aa6b9', '#7a7a7a'];
+
+function colours(workTypes: readonly string[]): Map<string, string> {
+  return new Map(workTypes.map((t, i) => [t, t === 'Unclassified' ? '#9aa0a6' : PALETTE[i % PALETTE.length]!]));
+}
+
+/** Horizontal bars of the current point share per work type, with the target as a tick. */
+function mixChart(cells: readonly ReportCell[], colour: Map<string, string>): string {
+  const rowHeight = 34;
+  const width = 640;
+  const left = 170;
+  const scale = (share: number) => ((width - left - 60) * share) / 100;
+  const rows = cells.map((c, i) => {
+    const y = i * rowHeight + 10;
+    const target =
+      c.target === null
+        ? ''
+        : `<line x1="${left + scale(c.target)}" x2="${left + scale(c.target)}" y1="${y - 4}" y2="${y + 22}" stroke="#111" stroke-width="2"><title>target ${c.target}%</title></line>`;
+    return `<text x="0" y="${y + 14}" class="label">${escapeHtml(c.workType)}</text>
+<rect x="${left}" y="${y}" width="${scale(c.pointShare)}" height="18" fill="${colour.get(c.workType)}" rx="3"/>${target}
+<text x="${left + scale(c.pointShare) + 6}" y="${y + 14}" class="value">${c.pointShare.toFixed(1)}%</text>`;
+  });
+  return `<svg viewBox="0 0 ${width} ${cells.length * rowHeight + 12}" role="img" aria-label="Current mix by points against target">${rows.join('\n')}</svg>`;
+}
+
+/** One line per work type: its point share in the portfolio, period after period. */
+function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): string {
+  const width = 640;
+  const height = 220;
+  const pad = 36;
+  const periods = data.periods;
+  const x = (i: number) => (periods.length === 1 ? width / 2 : pad + ((width - 2 * pad) * i) / (periods.length - 1));
+  const y = (share: number) => height - pad - ((height - 2 * pad) * share) / 100;
+  const portfolio = data.cells.filter((c) => c.scopeKind === 'portfolio');
+  const lines = workTypes.map((type) => {
+    const points = periods.map((p, i) => {
+      const cell = portfolio.find((c) => c.period === p && c.workType === type);
+      return `${x(i).toFixed(1)},${y(cell?.pointShare ?? 0).toFixed(1)}`;
+    });
+    const dots = points.map((pt) => `<circle cx="${pt.split(',')[0]}" cy="${pt.split(',')[1]}" r="3" fill="${colour.get(type)}"/>`).join('');
+    return `<polyline fill="none" stroke="${colour.get(type)}" stroke-width="2.5" points="${points.join(' ')}"><title>${escapeHtml(type)}</title></polyline>${dots}`;
+  });
+  const grid = [0, 25, 50, 75, 100]
+    .map((s) => `<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`)
+    .join('');
+  const labels = periods.map((p, i) => `<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${escapeHtml(p)}</text>`).join('');
+  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines.join('')}${labels}</svg>`;
+}
+
+function legend(workTypes: readonly string[], colour: Map<string, string>): string {
+  return `<p class="legend">${workTypes.map((t) => `<span><i style="background:${colour.get(t)}"></i>${escapeHtml(t)}</span>`).join('')}</p>`;
+}
+
+/** A stacked bar per team: its mix by points. */
+function teamTable(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): string {
+  const current = data.cells.filter((c) => c.period === data.period && c.scopeKind === 'team');
+  const teams = [...new Set(current.map((c) => c.scopeName))].sort();
+  const rows = teams.map((team) => {
+    const cells = workTypes.map((t) => current.find((c) => c.scopeName === team && c.workType === t));
+    const bar = cells
+      .map((c) => (c && c.pointShare > 0 ? `<span style="width:${c.pointShare}%;background:${colour.get(c.workType)}" title="${escapeHtml(c.workType)} ${c.pointShare}%"></span>` : ''))
+      .join('');
+    const epics = cells.reduce((s, c) => s + (c?.epics ?? 0), 0);
+    const off = cells.filter((c) => c?.status && c.status !== 'on track').map((c) => `${escapeHtml(c!.workType)} ${c!.status} (${c!.driftPp! > 0 ? '+' : ''}${c!.driftPp} pp)`);
+    return `<tr><th>${escapeHtml(team)}</th><td class="num">${epics}</td><td><div class="stack">${bar}</div></td><td>${off.join('; ') || 'on track'}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Team</th><th class="num">Epics</th><th>Mix by points</th><th>Off target</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function connectionTable(data: ReportData): string {
+  const rows = data.summaries
+    .filter((s) => s.period === data.period)
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.scopeKind)}</td><th>${escapeHtml(s.scopeName)}</th><td class="num">${s.epics}</td><td class="num">${s.points}</td><td class="num">${s.impactLinkedEpics}% / ${s.impactLinkedPoints}%</td><td class="num">${s.usageLinkedEpics}% / ${s.usageLinkedPoints}%</td><td class="num">${s.orphans}</td></tr>`,
+    );
+  return `<table><thead><tr><th>Scope</th><th>Name</th><th class="num">Epics</th><th class="num">Points</th><th class="num">Serving Impact (epics / points)</th><th class="num">Serving Usage (epics / points)</th><th class="num">Orphans</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function orphanTable(data: ReportData): string {
+  if (data.orphans.length === 0) return '<p>Every open epic serves an Impact target and a Usage target.</p>';
+  const rows = data.orphans.map(
+    (o) =>
+      `<tr><td><a href="${escapeHtml(o.url)}">${escapeHtml(o.key)}</a></td><td>${escapeHtml(o.summary)}</td><td>${escapeHtml(o.team)}</td><td>${escapeHtml(o.workType)}</td><td>no ${o.missing.map(escapeHtml).join(', no ')}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Epic</th><th>Summary</th><th>Team</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2329;margin:2rem auto;max-width:1000px;padding:0 1rem}
+h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #e3e6ea;padding-bottom:.3rem}
+.meta{color:#5f6b76}.summary{font-size:1.1rem;background:#f4f7fb;border-left:4px solid #2f6fdf;padding:.7rem 1rem}
+svg{width:100%;max-width:640px;height:auto}.label{font-size:13px}.value{font-size:12px;fill:#333}.axis{font-size:11px;fill:#6b7680}
+table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #edf0f2;vertical-align:top}
+.num{text-align:right}.stack{display:flex;height:14px;width:260px;background:#f0f2f4;border-radius:3px;overflow:hidden}.stack span{display:block;height:100%}
+.legend span{margin-right:1rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}`;
+
+export function renderHtml(data: ReportData): string {
+  const current = data.cells.filter((c) => c.period === data.period && c.scopeKind === 'portfolio');
+  const totals = data.summaries.find((s) => s.period === data.period && s.scopeKind === 'portfolio');
+  const summary = summarizeMix(current, { epics: totals?.epics ?? 0, impactLinkedEpicShare: totals?.impactLinkedEpics ?? 0 });
+  const workTypes = [...new Set(current.map((c) => c.workType))];
+  const colour = colours(workTypes);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portfolio balance ${escapeHtml(data.period)}</title><style>${STYLE}</style></head>
+<body>
+<h1>Portfolio balance</h1>
+<p class="meta">Period ${escapeHtml(data.period)} · generated ${escapeHtml(data.generatedAt)} by backbone-sync</p>
+<p class="summary">${escapeHtml(summary)}</p>
+<h2>Current mix against target (share of story points)</h2>
+${mixChart(current, colour)}
+<h2>Trend</h2>
+${legend(workTypes, colour)}
+${trendChart(data, workTypes, colour)}
+<h2>Teams</h2>
+${teamTable(data, workTypes, colour)}
+<h2>Connection to strategy</h2>
+${connectionTable(data)}
+<h2>Orphan work (${data.orphans.length})</h2>
+${orphanTable(data)}
+</body></html>
+`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { computeBalance } from '../../src/core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '../../src/core/balancePolicy.ts';
+import type { ExistingRow } from '../../src/core/plan.ts';
+import type { PortfolioEpic } from '../../src/core/portfolioEpic.ts';
+import { balanceRow, summaryRow } from '../../src/core/tables/balanceRow.ts';
+import { renderHtml } from '../../src/report/renderHtml.ts';
+import { reportData } from '../../src/report/reportData.ts';
+import { defaultMappings } from '../helpers/epicFactory.ts';
+
+const asExisting = (rows: { key: string; values: ExistingRow['values'] }[]): ExistingRow[] => rows.map((r, i) => ({ ...r, pageId: `p${i}` }));
+
+function rowsFor(period: string, epics: PortfolioEpic[]) {
+  const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: DEFAULT_BALANCE_POLICY, now: new Date() });
+  return [...b.cells.map((c) => balanceRow(c, period)), ...b.summaries.map((s) => summaryRow(s, period))];
+}
+
+const epic = (id: string, workTypeId: string, points: number, team = 'PAY'): PortfolioEpic => ({
+  id,
+  key: `${team}-${id}`,
+  summary: id,
+  team,
+  statusCategory: 'indeterminate',
+  resolved: null,
+  storyPoints: points,
+  workTypeId,
+  impactIds: ['i'],
+  usageIds: ['u'],
+});
+
+describe('the HTML report', () => {
+  const balanceRows = asExisting([
+    ...rowsFor('2026-W47', [epic('1', 'growth', 5), epic('2', 'debt', 5)]),
+    ...rowsFor('2026-W48', [epic('1', 'growth', 5), epic('2', 'debt', 8), epic('3', 'innovation', 2, 'PLAT')]),
+  ]);
+  const epicRows = asExisting([
+    {
+      key: '9',
+      values: {
+        Name: 'Rewrite <script>alert("x")</script> exporter',
+        'Jira Key': 'PAY-9',
+        'Jira URL': 'https://acme.atlassian.net/browse/PAY-9',
+        Team: 'PAY',
+        'Work Type': 'Growth',
+        'Status Category': 'In Progress',
+        Impact: [],
+        Usage: ['u'],
+      },
+    },
+  ]);
+  const html = renderHtml(reportData(balanceRows, epicRows, new Date('2026-11-23T08:00:00Z')));
+
+  it('shows the current period, the summary, the trend over every period, teams and orphans', () => {
+    expect(html).toContain('Period 2026-W48');
+    expect(html).toContain('Debt &amp; Evolution 53% of points, 23 pp over target');
+    expect(html).toContain('>2026-W47</text>');
+    expect(html).toContain('<th>PLAT</th>');
+    expect(html).toContain('Orphan work (1)');
+    expect(html).toContain('no Impact');
+  });
+
+  it('escapes values from Jira: a summary containing <script> renders as text', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Rewrite &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; exporter');
+  });
+
+  it('is self-contained: no scripts and no network references', () => {
+    expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i);
+  });
+});
