@@ -1,6 +1,7 @@
 import { createJiraClient } from '../../connectors/jira/createJiraClient.ts';
 import { pullEpics } from '../../connectors/jira/pullEpics.ts';
 import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
+import { writeDashboardSection } from '../../connectors/notion/dashboardSection.ts';
 import { dataSourcesOf } from '../../connectors/notion/dataSources.ts';
 import { explainNotionError } from '../../connectors/notion/explainNotionError.ts';
 import { notionTables } from '../../connectors/notion/notionTables.ts';
@@ -12,7 +13,7 @@ import type { Secrets } from '../config/secretsFromEnv.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import { BackboneError } from '../engine/errors.ts';
 import { RequestScheduler } from '../engine/http/requestScheduler.ts';
-import type { EpicSource, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
+import type { Dashboard, EpicSource, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
 import type { Logger } from '../log/createLogger.ts';
 
 export interface Wiring {
@@ -20,6 +21,7 @@ export interface Wiring {
   strategy: StrategySource;
   tables: TableStore;
   state: SyncStateStore;
+  dashboard?: Dashboard;
   schedulers: { jira: RequestScheduler; notion: RequestScheduler };
 }
 
@@ -57,8 +59,20 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
         return sources[0].id;
       }));
 
+  const dashboardPage = config.notion.dashboardPage;
+  const dashboardWhat = `the dashboard page ${dashboardPage} (notion.dashboardPage)`;
   return {
     schedulers,
+    ...(dashboardPage
+      ? {
+          dashboard: {
+            publish: (doc, print) =>
+              writeDashboardSection(notion, dashboardPage, doc, print).catch((e: unknown) =>
+                Promise.reject(explainNotionError(e, { what: dashboardWhat, tokenEnv: config.notion.tokenEnv })),
+              ),
+          },
+        }
+      : {}),
     jira: {
       pullEpics: (pull) =>
         pullEpics(jira(), {

@@ -48,6 +48,8 @@ const notion = z.strictObject({
   parentPage: notionId,
   epicsDatabase: notionId.optional(),
   balanceDatabase: notionId.optional(),
+  /** Page that gets the engine-owned balance section; the rest of the page is left alone. */
+  dashboardPage: notionId.optional(),
   rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),
   requestTimeoutSeconds: z.number().positive().default(60),
 });

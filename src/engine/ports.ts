@@ -3,6 +3,7 @@ import type { ExistingRow, Row, RowPlan } from '../core/plan.ts';
 import type { StrategyPage } from '../core/strategy.ts';
 import type { SyncState } from '../core/syncState.ts';
 import type { TableSpec } from '../core/tables/tableSpec.ts';
+import type { DocBlock } from '../report/dashboardDoc.ts';
 
 /**
  * What the engine needs from the outside world. The CLI wires the Jira and
@@ -54,4 +55,10 @@ export interface TableStore {
 export interface SyncStateStore {
   read(): Promise<SyncState | null>;
   write(state: SyncState): Promise<void>;
+}
+
+/** The engine-owned section of the dashboard page. */
+export interface Dashboard {
+  /** Replaces the section when `fingerprint` differs from what is there; returns whether it wrote. */
+  publish(doc: readonly DocBlock[], fingerprint: string): Promise<{ written: boolean }>;
 }

@@ -14,7 +14,8 @@ import { epicFromRow } from '../core/tables/epicFromRow.ts';
 import { epicRow } from '../core/tables/epicRow.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import type { Logger } from '../log/createLogger.ts';
-import type { ApplyResult, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
+import { dashboardDoc } from '../report/dashboardDoc.ts';
+import type { ApplyResult, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
   mappings: Mappings;
@@ -37,6 +38,8 @@ export interface SyncPorts {
   strategy: StrategySource;
   tables: TableStore;
   state: SyncStateStore;
+  /** Absent when no dashboard page is configured. */
+  dashboard?: Dashboard;
 }
 
 export interface TableOutcome {
@@ -56,6 +59,7 @@ export interface SyncReport {
   strategy: StrategyPage[];
   balance: Balance;
   tables: TableOutcome[];
+  dashboard: 'written' | 'unchanged' | 'not configured' | 'dry run';
   stateWritten: boolean;
 }
 
@@ -132,6 +136,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     }),
   ];
 
+  const dashboard = await publishDashboard(ports.dashboard, balance, period, options);
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
     version: 1,
@@ -143,7 +148,21 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const stateWritten = !options.dryRun && stateChanged;
   if (stateWritten) await ports.state.write(newState);
 
-  return { mode, period, pulled, portfolio, strategy, balance, tables, stateWritten };
+  return { mode, period, pulled, portfolio, strategy, balance, tables, dashboard, stateWritten };
+}
+
+async function publishDashboard(
+  dashboard: Dashboard | undefined,
+  balance: Balance,
+  period: string,
+  options: SyncOptions,
+): Promise<SyncReport['dashboard']> {
+  if (!dashboard) return 'not configured';
+  if (options.dryRun) return 'dry run';
+  const doc = dashboardDoc(balance, period);
+  const { written } = await dashboard.publish(doc, fingerprint(doc));
+  options.logger.info({ written }, written ? 'dashboard section replaced' : 'dashboard section unchanged');
+  return written ? 'written' : 'unchanged';
 }
 
 async function syncTable(

@@ -71,6 +71,7 @@ export async function syncOnce(
       pulled: report.pulled.length,
       epics: report.portfolio.length,
       stateWritten: report.stateWritten,
+      dashboard: report.dashboard,
       tables: report.tables.map((t) => ({
         table: t.table,
         created: t.result?.created ?? 0,
