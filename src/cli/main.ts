@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, isBackboneError, type ExitCode } from '../engine/errors.ts';
 import { SecretScrubber } from '../log/secrets.ts';
 import { daemonCommand, daemonUsage } from './commands/daemon.ts';
+import { initCommand, initUsage } from './commands/init.ts';
 import { reportCommand, reportUsage } from './commands/report.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
@@ -12,6 +13,7 @@ type Command = (ctx: CommandContext) => Promise<ExitCode>;
 
 /** Every command, with its line of help. A new command is a file in commands/ and a line here. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  init: { run: initCommand, usage: initUsage },
   sync: { run: syncCommand, usage: syncUsage },
   daemon: { run: daemonCommand, usage: daemonUsage },
   report: { run: reportCommand, usage: reportUsage },
