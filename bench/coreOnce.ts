@@ -1,0 +1,53 @@
+// One measurement of the pure core at one size, in its own process so its
+// peak RSS is its own. Prints one JSON line. Run by bench/run.ts.
+import { computeBalance } from '../src/core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '../src/core/balancePolicy.ts';
+import type { ClassifiedEpic } from '../src/core/classifiedEpic.ts';
+import { compileClassifier } from '../src/core/classify.ts';
+import { compileStrategyMapper } from '../src/core/mapStrategy.ts';
+import { mappingsSchema } from '../src/core/mappings.ts';
+import { planRows, type ExistingRow } from '../src/core/plan.ts';
+import { portfolioEpicOf } from '../src/core/portfolioEpic.ts';
+import { epicRow } from '../src/core/tables/epicRow.ts';
+import { readFileSync } from 'node:fs';
+import { syntheticCore } from './syntheticCore.ts';
+
+const size = Number(process.argv[2] ?? 10_000);
+const mappings = mappingsSchema.parse(JSON.parse(readFileSync(new URL('../mappings/work-types.json', import.meta.url), 'utf8')));
+const { epics, strategy } = syntheticCore(size);
+// Rows as a previous run left them, with 1% changed since: the diff has real work to do.
+const previousClassify = compileClassifier(mappings);
+const previousMap = compileStrategyMapper(strategy, mappings);
+const previous: ExistingRow[] = epics.map((epic, i) => {
+  const row = epicRow({ epic, classification: previousClassify(epic), links: previousMap(epic) });
+  return { ...row, pageId: `page-${i}`, values: i % 100 === 0 ? { ...row.values, Name: 'old name' } : row.values };
+});
+
+const before = process.cpuUsage();
+const started = performance.now();
+const classify = compileClassifier(mappings);
+const mapStrategy = compileStrategyMapper(strategy, mappings);
+const classified: ClassifiedEpic[] = epics.map((epic) => ({ epic, classification: classify(epic), links: mapStrategy(epic) }));
+const balance = computeBalance({
+  epics: classified.map(portfolioEpicOf),
+  workTypes: mappings.workTypes,
+  strategy,
+  teamTargets: {},
+  policy: DEFAULT_BALANCE_POLICY,
+  now: new Date('2026-11-23T08:00:00Z'),
+});
+const desired = classified.map(epicRow);
+const plan = planRows(desired, previous, { archiveMissing: true });
+const cpu = process.cpuUsage(before);
+const wallMs = performance.now() - started;
+
+process.stdout.write(
+  JSON.stringify({
+    epics: size,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    wallMs: Math.round(wallMs),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cells: balance.cells.length,
+    updates: plan.updates.length,
+  }) + '\n',
+);
