@@ -61,9 +61,18 @@ export interface BalanceInput {
 
 export const PORTFOLIO_SCOPE: Scope = { kind: 'portfolio', name: 'Portfolio' };
 
-interface Weighted {
-  epic: PortfolioEpic;
-  points: number;
+/** Running totals for one scope: per work type, and for its strategy connection. */
+interface Tally {
+  scope: Scope;
+  epics: number[];
+  points: number[];
+  totalEpics: number;
+  totalPoints: number;
+  impactEpics: number;
+  impactPoints: number;
+  usageEpics: number;
+  usagePoints: number;
+  orphans: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -75,17 +84,10 @@ function statusOf(driftPp: number, tolerancePp: number): TargetStatus {
   return 'on track';
 }
 
-function cellsFor(scope: Scope, members: readonly Weighted[], types: readonly WorkType[], input: BalanceInput): BalanceCell[] {
-  const index = new Map(types.map((t, i) => [t.id, i]));
-  const epicCounts = types.map(() => 0);
-  const points = types.map(() => 0);
-  for (const { epic, points: p } of members) {
-    const i = index.get(epic.workTypeId) ?? index.get(UNCLASSIFIED.id)!;
-    epicCounts[i]! += 1;
-    points[i]! += p;
-  }
-  const epicShares = sharesOf(epicCounts);
-  const pointShares = sharesOf(points);
+function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput): BalanceCell[] {
+  const { scope } = tally;
+  const epicShares = sharesOf(tally.epics);
+  const pointShares = sharesOf(tally.points);
   const teamTargets = scope.kind === 'team' ? input.teamTargets[scope.name] : undefined;
   return types.map((workType, i) => {
     const target = teamTargets?.[workType.id] ?? workType.target ?? null;
@@ -94,8 +96,8 @@ function cellsFor(scope: Scope, members: readonly Weighted[], types: readonly Wo
     return {
       scope,
       workType,
-      epics: epicCounts[i]!,
-      points: round1(points[i]!),
+      epics: tally.epics[i]!,
+      points: round1(tally.points[i]!),
       epicShare: epicShares[i]!,
       pointShare: pointShares[i]!,
       target,
@@ -105,29 +107,17 @@ function cellsFor(scope: Scope, members: readonly Weighted[], types: readonly Wo
   });
 }
 
-function summaryFor(scope: Scope, members: readonly Weighted[]): ScopeSummary {
-  const totalPoints = members.reduce((s, m) => s + m.points, 0);
-  const impact = members.filter((m) => m.epic.impactIds.length > 0);
-  const usage = members.filter((m) => m.epic.usageIds.length > 0);
-  const sum = (ms: readonly Weighted[]) => ms.reduce((s, m) => s + m.points, 0);
+function summaryFor(t: Tally): ScopeSummary {
   return {
-    scope,
-    epics: members.length,
-    points: round1(totalPoints),
-    impactLinkedEpicShare: percent(impact.length, members.length),
-    impactLinkedPointShare: percent(sum(impact), totalPoints),
-    usageLinkedEpicShare: percent(usage.length, members.length),
-    usageLinkedPointShare: percent(sum(usage), totalPoints),
-    orphans: members.filter((m) => m.epic.impactIds.length === 0 || m.epic.usageIds.length === 0).length,
+    scope: t.scope,
+    epics: t.totalEpics,
+    points: round1(t.totalPoints),
+    impactLinkedEpicShare: percent(t.impactEpics, t.totalEpics),
+    impactLinkedPointShare: percent(t.impactPoints, t.totalPoints),
+    usageLinkedEpicShare: percent(t.usageEpics, t.totalEpics),
+    usageLinkedPointShare: percent(t.usagePoints, t.totalPoints),
+    orphans: t.orphans,
   };
-}
-
-/** Adds a member to a scope's list, creating the scope on first sight. */
-function addTo(groups: Map<string, { scope: Scope; members: Weighted[] }>, scope: Scope, member: Weighted): void {
-  const key = `${scope.kind}:${scope.name}`;
-  const group = groups.get(key) ?? { scope, members: [] };
-  group.members.push(member);
-  groups.set(key, group);
 }
 
 const KIND_ORDER: Record<ScopeKind, number> = { portfolio: 0, team: 1, impact: 2, flow: 3 };
@@ -141,27 +131,64 @@ const KIND_ORDER: Record<ScopeKind, number> = { portfolio: 0, team: 1, impact: 2
  */
 export function computeBalance(input: BalanceInput): Balance {
   const types = [...input.workTypes, UNCLASSIFIED];
+  const typeIndex = new Map(types.map((t, i) => [t.id, i]));
+  const unclassified = types.length - 1;
   const included = input.epics.filter((e) => counts(e, input.policy, input.now));
   const weights = pointWeights(included, input.policy);
   const pages = new Map(input.strategy.map((p) => [p.id, p]));
-  const groups = new Map<string, { scope: Scope; members: Weighted[] }>();
-  groups.set('portfolio:Portfolio', { scope: PORTFOLIO_SCOPE, members: [] });
-  included.forEach((epic, i) => {
-    const member = { epic, points: weights[i]! };
-    addTo(groups, PORTFOLIO_SCOPE, member);
-    addTo(groups, { kind: 'team', name: epic.team }, member);
-    for (const id of new Set(epic.impactIds)) {
-      const page = pages.get(id);
-      if (page) addTo(groups, { kind: 'impact', name: page.title }, member);
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (kind: ScopeKind, name: string): Tally => {
+    const key = `${kind}:${name}`;
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = {
+        scope: kind === 'portfolio' ? PORTFOLIO_SCOPE : { kind, name },
+        epics: types.map(() => 0),
+        points: types.map(() => 0),
+        totalEpics: 0,
+        totalPoints: 0,
+        impactEpics: 0,
+        impactPoints: 0,
+        usageEpics: 0,
+        usagePoints: 0,
+        orphans: 0,
+      };
+      tallies.set(key, tally);
     }
+    return tally;
+  };
+  tallyOf('portfolio', PORTFOLIO_SCOPE.name);
+  included.forEach((epic, i) => {
+    const points = weights[i]!;
+    const type = typeIndex.get(epic.workTypeId) ?? unclassified;
+    const serves = { impact: epic.impactIds.length > 0, usage: epic.usageIds.length > 0 };
+    const add = (tally: Tally) => {
+      tally.epics[type]! += 1;
+      tally.points[type]! += points;
+      tally.totalEpics += 1;
+      tally.totalPoints += points;
+      if (serves.impact) {
+        tally.impactEpics += 1;
+        tally.impactPoints += points;
+      }
+      if (serves.usage) {
+        tally.usageEpics += 1;
+        tally.usagePoints += points;
+      }
+      if (!serves.impact || !serves.usage) tally.orphans += 1;
+    };
+    add(tallyOf('portfolio', PORTFOLIO_SCOPE.name));
+    add(tallyOf('team', epic.team));
+    const impactTitles = new Set(epic.impactIds.map((id) => pages.get(id)?.title).filter((t): t is string => t !== undefined));
+    for (const title of impactTitles) add(tallyOf('impact', title));
     const flows = new Set(epic.usageIds.map((id) => pages.get(id)?.flow).filter((f): f is NonNullable<typeof f> => Boolean(f)));
-    for (const flow of flows) addTo(groups, { kind: 'flow', name: flow }, member);
+    for (const flow of flows) add(tallyOf('flow', flow));
   });
-  const ordered = [...groups.values()].sort(
+  const ordered = [...tallies.values()].sort(
     (a, b) => KIND_ORDER[a.scope.kind] - KIND_ORDER[b.scope.kind] || a.scope.name.localeCompare(b.scope.name),
   );
   return {
-    cells: ordered.flatMap((g) => cellsFor(g.scope, g.members, types, input)),
-    summaries: ordered.map((g) => summaryFor(g.scope, g.members)),
+    cells: ordered.flatMap((t) => cellsFor(t, types, input)),
+    summaries: ordered.map(summaryFor),
   };
 }

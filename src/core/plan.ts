@@ -41,17 +41,16 @@ export interface PlanOptions {
   archiveMissing: boolean;
 }
 
-function normalise(value: CellValue | undefined): CellValue {
-  if (value === undefined || value === '') return null;
-  if (Array.isArray(value)) return [...value].sort();
-  return value;
-}
+const isEmpty = (value: CellValue | undefined) => value === undefined || value === null || value === '';
 
+/** Equal as Notion stores them: empty text is no value, and relation or option lists are sets. */
 export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = normalise(a);
-  const y = normalise(b);
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
-  return x === y;
+  if (a === b || (isEmpty(a) && isEmpty(b))) return true;
+  if (!Array.isArray(a) || !Array.isArray(b)) return false;
+  if (a.length !== b.length) return false;
+  if (a.every((v, i) => v === b[i])) return true;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((v, i) => v === sortedB[i]);
 }
 
 /**
@@ -76,10 +75,12 @@ export function planRows(desired: readonly Row[], existing: readonly ExistingRow
       creates.push(row);
       continue;
     }
-    const changed = Object.fromEntries(
-      Object.entries(row.values).filter(([name, value]) => !sameValue(value, current.values[name])),
-    );
-    if (Object.keys(changed).length === 0) unchanged += 1;
+    let changed: Record<string, CellValue> | null = null;
+    for (const name in row.values) {
+      const value = row.values[name]!;
+      if (!sameValue(value, current.values[name])) (changed ??= {})[name] = value;
+    }
+    if (changed === null) unchanged += 1;
     else updates.push({ pageId: current.pageId, key: row.key, changed });
   }
   if (options.archiveMissing) {
