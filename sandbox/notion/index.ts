@@ -78,10 +78,9 @@ export class NotionEmulator implements Emulator {
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname.replace(/^.*?(\/v1\/)/, '/v1/');
-    let body: Body = {};
     try {
       const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-      body = text ? (JSON.parse(text) as Body) : {};
+      const body = text ? (JSON.parse(text) as Body) : {};
       this.requestLog.push({ method: request.method, path, body });
       const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '');
       if (!token || !this.#tokens.has(token)) throw new NotionApiError(401, 'unauthorized', 'API token is invalid.');
