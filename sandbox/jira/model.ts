@@ -1,0 +1,49 @@
+/** The emulated Jira site's records; rendered into Jira's response shapes per request. */
+export type CategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+  /** Team-managed ("next-gen") projects. */
+  simplified: boolean;
+}
+
+export interface JiraIssueType {
+  id: string;
+  name: string;
+  hierarchyLevel: number;
+  /** Team-managed projects have their own issue types. */
+  projectId?: string;
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  projectKey: string;
+  typeId: string;
+  summary: string;
+  labels: string[];
+  status: { name: string; category: CategoryKey };
+  components: string[];
+  /** Key of the parent (an epic's children point at it). */
+  parentKey: string | null;
+  created: number;
+  updated: number;
+  resolved: number | null;
+  /** ADF document; Data Center renders it as wiki markup. */
+  description: unknown;
+  storyPoints: number | null;
+  originalEstimateSeconds: number | null;
+  team: { id: string; name: string } | null;
+}
+
+export interface JiraSite {
+  projects: JiraProject[];
+  issueTypes: JiraIssueType[];
+  issues: JiraIssue[];
+  /** Story point field id on this site: customfield_10016 is common, never guaranteed. */
+  storyPointsField: string;
+}
+
+export const CATEGORY_NAMES: Record<CategoryKey, string> = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' };

@@ -1,0 +1,86 @@
+import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
+
+/** Jira's timestamp format: 2026-11-20T10:15:30.123+0000. */
+export const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+
+export const EPIC_LINK_FIELD = 'customfield_10014';
+export const TEAM_FIELD = 'customfield_10001';
+
+const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
+
+/** ADF to the wiki markup a Data Center site stores: paragraphs as lines, links as [text|url], cards as bare URLs. */
+export function adfToWiki(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { type?: string; text?: string; content?: unknown[]; marks?: { type: string; attrs?: { href?: string } }[]; attrs?: { url?: string } };
+  if (n.type === 'text') {
+    const link = n.marks?.find((m) => m.type === 'link')?.attrs?.href;
+    return link ? `[${n.text}|${link}]` : (n.text ?? '');
+  }
+  if (n.type === 'inlineCard' || n.type === 'blockCard') return n.attrs?.url ?? '';
+  const inner = (n.content ?? []).map(adfToWiki).join('');
+  return n.type === 'paragraph' ? `${inner}\n` : inner;
+}
+
+/** All fields of an issue as a site of the given flavour returns them. */
+function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'cloud' | 'datacenter', api: string): Record<string, unknown> {
+  const project = site.projects.find((p) => p.key === issue.projectKey)!;
+  const type = site.issueTypes.find((t) => t.id === issue.typeId)!;
+  const parent = issue.parentKey ? site.issues.find((i) => i.key === issue.parentKey) : undefined;
+  const fields: Record<string, unknown> = {
+    summary: issue.summary,
+    labels: issue.labels,
+    status: {
+      self: `${host}/rest/api/${api}/status/1`,
+      id: String(CATEGORY_IDS[issue.status.category] * 1000 + 1),
+      name: issue.status.name,
+      statusCategory: { self: `${host}/rest/api/${api}/statuscategory/${CATEGORY_IDS[issue.status.category]}`, id: CATEGORY_IDS[issue.status.category], key: issue.status.category, name: CATEGORY_NAMES[issue.status.category], colorName: 'blue-gray' },
+    },
+    issuetype: {
+      self: `${host}/rest/api/${api}/issuetype/${type.id}`,
+      id: type.id,
+      name: type.name,
+      subtask: false,
+      hierarchyLevel: type.hierarchyLevel,
+      ...(type.projectId ? { scope: { type: 'PROJECT', project: { id: type.projectId } } } : {}),
+    },
+    project: { self: `${host}/rest/api/${api}/project/${project.id}`, id: project.id, key: project.key, name: project.name, projectTypeKey: 'software', simplified: project.simplified },
+    components: issue.components.map((name, i) => ({ self: `${host}/rest/api/${api}/component/${1000 + i}`, id: String(1000 + i), name })),
+    created: jiraTime(issue.created),
+    updated: jiraTime(issue.updated),
+    resolutiondate: issue.resolved === null ? null : jiraTime(issue.resolved),
+    description: flavour === 'cloud' ? issue.description : adfToWiki(issue.description).trim() || null,
+    [site.storyPointsField]: issue.storyPoints,
+    timeoriginalestimate: issue.originalEstimateSeconds,
+    timetracking: issue.originalEstimateSeconds === null ? {} : { originalEstimateSeconds: issue.originalEstimateSeconds },
+  };
+  if (flavour === 'cloud') {
+    fields[TEAM_FIELD] = issue.team;
+    if (parent) fields['parent'] = { id: parent.id, key: parent.key, self: `${host}/rest/api/${api}/issue/${parent.id}`, fields: { summary: parent.summary } };
+  } else {
+    fields[EPIC_LINK_FIELD] = parent?.key ?? null;
+  }
+  return fields;
+}
+
+/**
+ * The `fields` parameter: explicit names, `*all` / `*navigable`, and `-name` to
+ * drop one. With none given, /search/jql returns the id only.
+ */
+export function selectFields(requested: readonly string[]): (name: string) => boolean {
+  const wantsAll = requested.includes('*all') || requested.includes('*navigable');
+  const excluded = new Set(requested.filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
+  const included = new Set(requested.filter((f) => !f.startsWith('-') && !f.startsWith('*')));
+  return (name) => !excluded.has(name) && (wantsAll || included.has(name));
+}
+
+export function renderIssue(
+  issue: JiraIssue,
+  site: JiraSite,
+  options: { host: string; flavour: 'cloud' | 'datacenter'; api: string; fields: readonly string[] },
+): Record<string, unknown> {
+  const base = { id: issue.id, key: issue.key, self: `${options.host}/rest/api/${options.api}/issue/${issue.id}` };
+  const wanted = selectFields(options.fields);
+  const fields = Object.fromEntries(Object.entries(allFields(issue, site, options.host, options.flavour, options.api)).filter(([name]) => wanted(name)));
+  if (options.fields.length === 0 || (options.fields.length === 1 && options.fields[0] === 'id')) return { id: issue.id };
+  return { expand: 'operations,editmeta,changelog,renderedFields', ...base, fields };
+}
