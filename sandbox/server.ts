@@ -46,7 +46,13 @@ export async function startSandboxServer(options: { jira: Emulator; notion: Emul
         res.end(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
       });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
