@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+
+const T0 = new Date('2026-11-23T08:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+const epicRows = (h: SandboxHarness) => h.world.notion.rows(h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!);
+const rowFor = (h: SandboxHarness, jiraId: string) => epicRows(h).filter((r) => h.world.notion.valueOf(r, 'Jira ID') === jiraId);
+const epicsOf = (h: SandboxHarness) => h.world.jira.site.issues.filter((i) => i.parentKey === null);
+const pagePatches = (h: SandboxHarness) => h.notionWrites().filter((w) => w.method === 'PATCH' && w.path.startsWith('/v1/pages/'));
+
+describe('the sync engine', () => {
+  it('changing 3 epics in Jira makes exactly their updates, plus the cursor', async () => {
+    const h = sandboxHarness({ epics: 60 });
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    h.resetLogs();
+    const changed = epicsOf(h).slice(0, 3);
+    for (const e of changed) h.world.jira.updateIssue(e.id, { summary: `${e.summary} (renamed)`, updated: later(5).getTime() });
+    const result = await h.run(['sync'], later(10));
+    expect(result.code).toBe(0);
+    const patches = pagePatches(h);
+    expect(patches).toHaveLength(3);
+    for (const p of patches) expect(Object.keys(p.body['properties'] as object).sort()).toEqual(['Name', 'Updated']);
+    const others = h.notionWrites().filter((w) => !patches.includes(w));
+    // The only other write is the cursor on the state page.
+    expect(others.map((w) => `${w.method} ${w.path.split('/').slice(0, 3).join('/')}`)).toEqual(['PATCH /v1/blocks']);
+    for (const e of changed) expect(h.world.notion.valueOf(rowFor(h, e.id)[0]!, 'Name')).toBe(`${e.summary}`);
+  });
+
+  it('a change of work type updates the epic and the balance rows it affects', async () => {
+    const h = sandboxHarness({ epics: 60 });
+    await h.run(['sync'], T0);
+    h.resetLogs();
+    const epic = epicsOf(h).find((e) => e.labels.includes('work-growth') && e.status.category !== 'done')!;
+    h.world.jira.updateIssue(epic.id, { labels: ['work-debt'], updated: later(5).getTime() });
+    await h.run(['sync'], later(10));
+    const balanceDs = h.world.notion.databaseByTitle('Portfolio Balance')!.dataSourceIds[0]!;
+    const balancePages = new Set(h.world.notion.rows(balanceDs).map((r) => r.id));
+    const balanceWrites = pagePatches(h).filter((p) => balancePages.has(p.path.split('/')[3]!));
+    expect(balanceWrites.length).toBeGreaterThan(0);
+    expect(pagePatches(h).length - balanceWrites.length).toBe(1);
+  });
+
+  it('a full reconciliation archives a deleted epic and keeps the row of a moved one', async () => {
+    const h = sandboxHarness({ epics: 60 });
+    await h.run(['sync'], T0);
+    const [gone, moved] = epicsOf(h).filter((e) => e.projectKey === 'PAY');
+    const movedRow = rowFor(h, moved!.id)[0]!.id;
+    h.world.jira.deleteIssue(gone!.id);
+    const movedIssue = h.world.jira.moveIssue(moved!.id, 'GRO');
+    const result = await h.run(['sync', '--full'], later(30));
+    expect(result.code).toBe(0);
+    expect(rowFor(h, gone!.id)).toEqual([]);
+    expect(h.world.notion.page(h.notionWrites().find((w) => (w.body['in_trash'] as boolean) === true)!.path.split('/')[3]!)!.inTrash).toBe(true);
+    const [row] = rowFor(h, moved!.id);
+    expect(row!.id).toBe(movedRow);
+    expect(h.world.notion.valueOf(row!, 'Jira Key')).toBe(movedIssue.key);
+    expect(h.world.notion.valueOf(row!, 'Team')).toBe('GRO');
+  });
+
+  it('a create whose response was lost, then a re-run: no duplicate rows, nothing missing', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    h.world.notionNet.inject({ method: 'POST', path: /^\/v1\/pages$/, times: 1, fault: { kind: 'lose-response' } });
+    h.world.notionNet.inject({ method: 'POST', path: /^\/v1\/pages$/, times: 1, fault: { kind: 'reset' } });
+    const first = await h.run(['sync'], T0);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain('row failed; the next run retries it');
+    const second = await h.run(['sync'], later(60));
+    expect(second.code).toBe(0);
+    const ids = epicRows(h).map((r) => h.world.notion.valueOf(r, 'Jira ID'));
+    expect(ids).toHaveLength(epicsOf(h).length);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('duplicate rows, from any cause, are repaired: the oldest is kept and the rest archived', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const original = epicRows(h)[0]!;
+    const ds = h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+    // A copy made after the original, as a crashed run or a person duplicating the row would.
+    const copiedAt = new Date(Date.parse(original.createdTime) + 3_600_000);
+    h.world.notion.seedPage({ parent: { data_source_id: ds }, properties: { 'Jira ID': { rich_text: [{ text: { content: h.world.notion.valueOf(original, 'Jira ID') } }] } } }, copiedAt);
+    expect(rowFor(h, String(h.world.notion.valueOf(original, 'Jira ID')))).toHaveLength(2);
+    await h.run(['sync'], later(5));
+    const rows = rowFor(h, String(h.world.notion.valueOf(original, 'Jira ID')));
+    expect(rows.map((r) => r.id)).toEqual([original.id]);
+  });
+
+  it('human edits survive: the Work Type Override is respected and never overwritten, and added properties are left alone', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const ds = h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Work Type') !== 'Innovation')!;
+    h.world.notion.editRow(row.id, 'Work Type Override', { type: 'select', value: 'Innovation' });
+    h.world.notion.editSchema(ds, 'Story Points', {});
+    const notes = { type: 'rich_text' as const, items: [{ plain_text: 'discussed in QBR', href: null }] };
+    h.world.notion.editRow(row.id, 'Notes', notes);
+    await h.run(['sync', '--full'], later(10));
+    const after = h.world.notion.page(row.id)!;
+    expect(h.world.notion.valueOf(after, 'Work Type Override')).toBe('Innovation');
+    expect(h.world.notion.valueOf(after, 'Work Type')).toBe('Innovation');
+    expect(h.world.notion.valueOf(after, 'Classified By')).toContain('override');
+    expect(h.world.notion.valueOf(after, 'Notes')).toBe('discussed in QBR');
+  });
+
+  it('an epic updated in the same minute as the cursor is still picked up, whatever the account time zone', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    h.world.jira.site.issues.forEach((i) => (i.updated = Math.min(i.updated, T0.getTime() - 3_600_000)));
+    const last = epicsOf(h)[0]!;
+    last.updated = Date.parse('2026-11-23T07:59:10Z');
+    await h.run(['sync'], T0);
+    // Kiritimati is UTC+14: a JQL date string read in the user's zone would be off by 14 hours.
+    h.world.jira.updateIssue(epicsOf(h)[1]!.id, { summary: 'Edited 40 seconds after the cursor', updated: Date.parse('2026-11-23T07:59:50Z') });
+    await h.run(['sync'], later(1));
+    expect(h.world.notion.valueOf(rowFor(h, epicsOf(h)[1]!.id)[0]!, 'Name')).toBe('Edited 40 seconds after the cursor');
+    const jql = h.world.jira.requestLog.filter((r) => r.path.endsWith('/search/jql')).at(-1)!.body as { jql: string };
+    expect(jql.jql).toMatch(/updated >= \d{13}/);
+  });
+});
