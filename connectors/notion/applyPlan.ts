@@ -1,9 +1,8 @@
-import type { Client } from '@notionhq/client';
-import type { CellValue, RowPlan } from '../../src/core/plan.ts';
+import { APIResponseError, type Client } from '@notionhq/client';
+import type { CellValue, Row, RowPlan } from '../../src/core/plan.ts';
 import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
 import type { ApplyResult, RowFailure } from '../../src/engine/ports.ts';
 import { toNotionProperty } from './propertyValues.ts';
-
 
 function properties(spec: TableSpec, values: Readonly<Record<string, CellValue>>): Record<string, unknown> {
   const byName = new Map(spec.properties.map((p) => [p.name, p]));
@@ -13,6 +12,32 @@ function properties(spec: TableSpec, values: Readonly<Record<string, CellValue>>
       return property && !property.humanOwned ? [[name, toNotionProperty(property, value)]] : [];
     }),
   );
+}
+
+/** A failure after which the create may or may not have landed: a dropped connection, a timeout, a 5xx. */
+function mayHaveLanded(error: unknown): boolean {
+  return !APIResponseError.isAPIResponseError(error) || error.status >= 500;
+}
+
+/**
+ * A create is not safe to repeat blindly: its response may have been lost after
+ * Notion applied it. So after such a failure, the row is looked up by its key;
+ * only when it is verifiably absent is the create sent again, once.
+ */
+async function createVerified(notion: Client, spec: TableSpec, dataSourceId: string, row: Row): Promise<void> {
+  const create = () =>
+    notion.pages.create({ parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties: properties(spec, row.values) as never });
+  try {
+    await create();
+  } catch (error) {
+    if (!mayHaveLanded(error)) throw error;
+    const existing = await notion.dataSources.query({
+      data_source_id: dataSourceId,
+      filter: { property: spec.keyProperty, rich_text: { equals: row.key } },
+      page_size: 1,
+    });
+    if (existing.results.length === 0) await create();
+  }
 }
 
 /**
@@ -34,12 +59,7 @@ export async function applyPlan(notion: Client, spec: TableSpec, dataSourceId: s
   };
   await Promise.all([
     ...plan.creates.map((row) =>
-      attempt(row.key, 'create', () =>
-        notion.pages.create({
-          parent: { type: 'data_source_id', data_source_id: dataSourceId },
-          properties: properties(spec, row.values) as never,
-        }),
-      ),
+      attempt(row.key, 'create', () => createVerified(notion, spec, dataSourceId, row)),
     ),
     ...plan.updates.map((u) =>
       attempt(u.key, 'update', () => notion.pages.update({ page_id: u.pageId, properties: properties(spec, u.changed) as never })),

@@ -1,10 +1,12 @@
-import { Client } from '@notionhq/client';
+import { Client, LogLevel, type Logger } from '@notionhq/client';
 import type { Outcome, RequestScheduler, Verdict } from '../../src/engine/http/requestScheduler.ts';
 
 export interface NotionClientOptions {
   baseUrl: string;
   token: string;
   scheduler: RequestScheduler;
+  /** Where the SDK's own log lines go (it would print to the console otherwise). */
+  log?: Logger;
 }
 
 /** How a raw Notion HTTP outcome counts for the shared retry policy. */
@@ -56,6 +58,8 @@ export function createNotionClient(options: NotionClientOptions): Client {
     baseUrl: options.baseUrl,
     fetch: scheduledFetch as typeof fetch,
     retry: false,
+    logLevel: LogLevel.DEBUG,
+    logger: options.log ?? (() => undefined),
     // The scheduler times each attempt out itself; the SDK's timer must not cut a queued request short.
     timeoutMs: 24 * 3_600_000,
   });

@@ -28,8 +28,8 @@ export interface Wiring {
 /** The imperative shell: real SDK clients behind one scheduler per system, plugged into the engine's ports. */
 export function wire(config: Config, secrets: Secrets, options: { logger: Logger; onSchemaMismatch?: 'throw' | 'warn' }): Wiring {
   const schedulers = {
-    jira: new RequestScheduler({ ...config.jira.rateLimit, timeoutMs: config.jira.requestTimeoutSeconds * 1000 }),
-    notion: new RequestScheduler({ ...config.notion.rateLimit, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
+    jira: new RequestScheduler({ ...config.jira.rateLimit, ...config.jira.retry, timeoutMs: config.jira.requestTimeoutSeconds * 1000 }),
+    notion: new RequestScheduler({ ...config.notion.rateLimit, ...config.notion.retry, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
   };
   // Made on first use: commands that only read Notion (report) need no Jira credentials.
   let jiraClient: ReturnType<typeof createJiraClient> | undefined;
@@ -40,7 +40,12 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
       scheduler: schedulers.jira,
       onSchemaMismatch: options.onSchemaMismatch,
     }));
-  const notion = createNotionClient({ baseUrl: config.notion.baseUrl, token: secrets.notionToken, scheduler: schedulers.notion });
+  const notion = createNotionClient({
+    baseUrl: config.notion.baseUrl,
+    token: secrets.notionToken,
+    scheduler: schedulers.notion,
+    log: (level, message, extra) => options.logger.debug({ sdk: 'notion', level, ...extra }, message),
+  });
   const children = parentChildren(notion, config.notion.parentPage);
   const parentWhat = `the parent page ${config.notion.parentPage} (notion.parentPage)`;
   const explainParent = (e: unknown) => Promise.reject(explainNotionError(e, { what: parentWhat, tokenEnv: config.notion.tokenEnv }));

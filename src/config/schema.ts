@@ -23,6 +23,15 @@ const rateLimit = z.strictObject({
   concurrency: z.number().int().min(1).max(32),
 });
 
+/** The one retry policy both systems share; only its numbers are per system. */
+const retry = z.strictObject({
+  maxRetries: z.number().int().min(0).max(20).default(5),
+  /** First backoff when the server gives no Retry-After; doubles per retry, with full jitter. */
+  baseDelayMs: z.number().int().min(0).default(500),
+  maxDelayMs: z.number().int().min(0).default(120_000),
+});
+const RETRY_DEFAULTS = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 120_000 };
+
 const jira = z.strictObject({
   host: z.url({ protocol: /^https?$/, error: 'expected the site URL, e.g. https://your-domain.atlassian.net' }),
   deployment: z.enum(['cloud', 'datacenter']).default('cloud'),
@@ -37,6 +46,7 @@ const jira = z.strictObject({
   tokenEnv: envName.default('JIRA_API_TOKEN'),
   pageSize: z.number().int().min(1).max(100).default(100),
   rateLimit: rateLimit.default({ requestsPerSecond: 10, concurrency: 4 }),
+  retry: retry.default(RETRY_DEFAULTS),
   requestTimeoutSeconds: z.number().positive().default(60),
 });
 
@@ -51,6 +61,7 @@ const notion = z.strictObject({
   /** Page that gets the engine-owned balance section; the rest of the page is left alone. */
   dashboardPage: notionId.optional(),
   rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),
+  retry: retry.default(RETRY_DEFAULTS),
   requestTimeoutSeconds: z.number().positive().default(60),
 });
 

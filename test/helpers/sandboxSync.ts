@@ -4,8 +4,7 @@ import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld, type 
 import { runCli, writeConfig, type CliResult } from './cliRun.ts';
 import { server } from './mswServer.ts';
 
-export const JIRA_HOST = 'https://sandbox.atlassian.test';
-export const NOTION_BASE = 'https://api.notion.test';
+let instances = 0;
 
 export interface SandboxHarness {
   world: SandboxWorld;
@@ -21,13 +20,21 @@ export interface SandboxHarness {
  * The sample company behind msw, and a config pointing the real CLI at it.
  * Rate limits are high so tests stay fast; the benchmark measures pacing.
  */
-export function sandboxHarness(options: WorldOptions & { config?: (c: ReturnType<typeof sandboxConfig>) => unknown } = {}): SandboxHarness {
+export type HarnessConfig = ReturnType<typeof sandboxConfig> & { jira: { retry: object }; notion: { retry: object } };
+
+export function sandboxHarness(options: WorldOptions & { config?: (c: HarnessConfig) => unknown } = {}): SandboxHarness {
   const world = createSandboxWorld(options);
+  // Each harness gets its own hosts, so two worlds in one test never answer for each other.
+  instances += 1;
+  const jiraHost = `https://sandbox-${instances}.atlassian.test`;
+  const notionBase = `https://api-${instances}.notion.test`;
   server.use(...emulatorHandlers([
-    { baseUrl: JIRA_HOST, emulator: world.jiraNet },
-    { baseUrl: NOTION_BASE, emulator: world.notionNet },
+    { baseUrl: jiraHost, emulator: world.jiraNet },
+    { baseUrl: notionBase, emulator: world.notionNet },
   ]));
-  const base = sandboxConfig({ jira: JIRA_HOST, notion: NOTION_BASE }, resolve('mappings'), { notionRate: 1000 });
+  const fastRetries = { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 5 };
+  const sandbox = sandboxConfig({ jira: jiraHost, notion: notionBase }, resolve('mappings'), { notionRate: 1000 });
+  const base = { ...sandbox, jira: { ...sandbox.jira, retry: fastRetries }, notion: { ...sandbox.notion, retry: fastRetries } };
   const configPath = writeConfig(options.config ? options.config(base) : base);
   return {
     world,

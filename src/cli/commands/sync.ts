@@ -61,8 +61,14 @@ export async function syncOnce(
   (ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr).write(`\n${table}`);
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
+  const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
   for (const f of failed) {
-    logger.error({ table: f.table, key: f.key, action: f.action, err: f.error }, 'row failed; the next run retries it');
+    const jiraKey = jiraKeys.get(f.key);
+    logger.error({ table: f.table, key: f.key, ...(jiraKey ? { jiraKey } : {}), action: f.action, err: f.error }, 'row failed; the next run retries it');
+  }
+  if (failed.length > 0) {
+    const names = failed.map((f) => `${jiraKeys.get(f.key) ?? f.key} (${f.table}, ${f.action}: ${f.error instanceof Error ? f.error.message : String(f.error)})`);
+    ctx.io.stderr.write(`\n${failed.length} row(s) failed and will be retried by the next run:\n  ${names.join('\n  ')}\n`);
   }
   logger.info(
     {

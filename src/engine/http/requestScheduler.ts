@@ -20,6 +20,9 @@ export type Verdict =
   | { kind: 'rate-limited'; retryAfterMs?: number }
   | { kind: 'transient'; retryAfterMs?: number };
 
+/** A server that keeps saying "slow down" is waited out this many times per request. */
+const MAX_THROTTLED_RETRIES = 50;
+
 export interface SchedulerOptions {
   requestsPerSecond: number;
   concurrency: number;
@@ -72,7 +75,11 @@ export class RequestScheduler {
    * SDK's own error for a failure that outlasted the retries.
    */
   async run<T>(attempt: (signal: AbortSignal) => Promise<T>, judge: (outcome: Outcome<T>) => Verdict, idempotent: boolean): Promise<T> {
-    for (let retry = 0; ; retry += 1) {
+    // Failures and throttling have separate budgets: a 429 says "later", not "broken",
+    // so a storm of them is waited out far longer than a run of 5xx (the run's deadline still bounds it).
+    let failures = 0;
+    let throttles = 0;
+    for (;;) {
       if (this.#aborted) throw this.#aborted;
       const outcome = await this.#queue.add(async (): Promise<Outcome<T>> => {
         await this.#waitOutPause();
@@ -89,12 +96,15 @@ export class RequestScheduler {
         return outcome.value;
       }
       const verdict = judge(outcome);
-      const retryable = verdict.kind === 'rate-limited' || (verdict.kind === 'transient' && idempotent);
-      if (!retryable || retry >= this.#maxRetries) {
+      const retryable =
+        (verdict.kind === 'rate-limited' && throttles < MAX_THROTTLED_RETRIES) ||
+        (verdict.kind === 'transient' && idempotent && failures < this.#maxRetries);
+      if (!retryable) {
         if ('error' in outcome) throw outcome.error;
         return outcome.value;
       }
       this.stats.retries += 1;
+      const retry = verdict.kind === 'rate-limited' ? throttles++ : failures++;
       const delay = verdict.retryAfterMs ?? this.#backoff(retry);
       if (verdict.kind === 'rate-limited') {
         this.stats.rateLimited += 1;
