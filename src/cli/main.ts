@@ -3,6 +3,7 @@ import { EXIT, isBackboneError, type ExitCode } from '../engine/errors.ts';
 import { SecretScrubber } from '../log/secrets.ts';
 import { daemonCommand, daemonUsage } from './commands/daemon.ts';
 import { initCommand, initUsage } from './commands/init.ts';
+import { lintCommand, lintUsage } from './commands/lint.ts';
 import { reportCommand, reportUsage } from './commands/report.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
@@ -15,6 +16,7 @@ type Command = (ctx: CommandContext) => Promise<ExitCode>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: { run: initCommand, usage: initUsage },
   sync: { run: syncCommand, usage: syncUsage },
+  lint: { run: lintCommand, usage: lintUsage },
   daemon: { run: daemonCommand, usage: daemonUsage },
   report: { run: reportCommand, usage: reportUsage },
 };

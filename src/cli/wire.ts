@@ -1,4 +1,6 @@
+import { addWorkLabel } from '../../connectors/jira/addWorkLabel.ts';
 import { createJiraClient } from '../../connectors/jira/createJiraClient.ts';
+import { explainJiraError } from '../../connectors/jira/explainJiraError.ts';
 import { pullEpics } from '../../connectors/jira/pullEpics.ts';
 import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
 import { writeDashboardSection } from '../../connectors/notion/dashboardSection.ts';
@@ -13,11 +15,12 @@ import type { Secrets } from '../config/secretsFromEnv.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import { BackboneError } from '../engine/errors.ts';
 import { RequestScheduler } from '../engine/http/requestScheduler.ts';
-import type { Dashboard, EpicSource, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
+import type { Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
 import type { Logger } from '../log/createLogger.ts';
 
 export interface Wiring {
   jira: EpicSource;
+  labels: LabelWriter;
   strategy: StrategySource;
   tables: TableStore;
   state: SyncStateStore;
@@ -90,6 +93,12 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
           emailEnv: config.jira.emailEnv,
           tokenEnv: config.jira.tokenEnv,
         }, pull),
+    },
+    labels: {
+      addLabel: (issueId, label) =>
+        addWorkLabel(jira(), issueId, label).catch((e: unknown) =>
+          Promise.reject(explainJiraError(e, { host: config.jira.host, emailEnv: config.jira.emailEnv, tokenEnv: config.jira.tokenEnv })),
+        ),
     },
     state: {
       read: () => state.read().catch(explainParent),

@@ -1,8 +1,9 @@
 import type { Epic } from './epic.ts';
 import { UNCLASSIFIED, type Mappings, type WorkType } from './mappings.ts';
+import { compileWordMatcher } from './wordMatcher.ts';
 
-/** Where a classification came from, in order of precedence. */
-export type ClassificationSource = 'override' | 'label' | 'alias' | 'keyword' | 'none';
+/** Where a classification came from, in order of precedence. `component` covers component and issue-type rules. */
+export type ClassificationSource = 'override' | 'label' | 'alias' | 'component' | 'keyword' | 'none';
 
 export interface Classification {
   workType: WorkType;
@@ -11,86 +12,70 @@ export interface Classification {
   reason: string;
   /** Work types that also matched at the deciding step and lost; empty when none did. */
   conflicts: readonly WorkType[];
+  /** A Work Type Override that names no work type: ignored, and reported. */
+  invalidOverride: string | null;
 }
 
 export type Classifier = (epic: Epic, override?: string | null) => Classification;
 
-/** Whole-word, case-insensitive and Unicode-aware: "débt" is a word, "refactoring" does not match "refactor". */
-function wordPattern(keyword: string): RegExp {
-  const escaped = keyword.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+type Match = { type: WorkType; evidence: string };
+
+/** A lookup from a lower-cased name (label, component, issue type) to the work types that claim it. */
+function index(types: readonly WorkType[], names: (t: WorkType) => readonly string[]): Map<string, WorkType[]> {
+  const map = new Map<string, WorkType[]>();
+  for (const t of types) for (const name of names(t)) map.set(name.toLowerCase(), [...(map.get(name.toLowerCase()) ?? []), t]);
+  return map;
 }
 
 /**
- * Compiles the rules once, so classifying 100k epics costs map look-ups and a
- * few regex tests each. Work types listed first in `mappings/` win ties; the
- * losers are reported as conflicts, never dropped silently.
+ * Compiles the rules once; each epic then costs a few map look-ups and one pass
+ * over its summary's words. Precedence: override, convention label, alias
+ * label, component or issue-type rule, summary keyword, else Unclassified. At
+ * the deciding step, the work type listed first in `mappings/` wins and the
+ * others are reported as conflicts, never dropped silently.
  */
 export function compileClassifier(mappings: Mappings): Classifier {
   const types = mappings.workTypes;
-  const byName = new Map(types.map((t) => [t.name.toLowerCase(), t]));
-  const byId = new Map(types.map((t) => [t.id, t]));
-  const conventionLabels = new Map(types.map((t) => [`${mappings.conventionPrefix}${t.id}`.toLowerCase(), t]));
-  const aliasLabels = new Map<string, WorkType[]>();
-  for (const t of types) {
-    for (const alias of t.aliases) {
-      const key = alias.toLowerCase();
-      aliasLabels.set(key, [...(aliasLabels.get(key) ?? []), t]);
-    }
-  }
-  const keywordRules = types.flatMap((t) => t.keywords.map((k) => ({ type: t, keyword: k, pattern: wordPattern(k) })));
-  const order = (t: WorkType) => types.indexOf(t);
+  const order = new Map(types.map((t, i) => [t, i]));
+  const byName = new Map(types.flatMap((t) => [[t.name.toLowerCase(), t] as const, [t.id, t] as const]));
+  const convention = index(types, (t) => [`${mappings.conventionPrefix}${t.id}`]);
+  const aliases = index(types, (t) => t.aliases);
+  const components = index(types, (t) => t.components);
+  const issueTypes = index(types, (t) => t.issueTypes);
+  const keywords = compileWordMatcher(types.flatMap((t) => t.keywords.map((phrase) => ({ phrase, value: t }))));
 
-  const decide = (
-    source: ClassificationSource,
-    matches: { type: WorkType; evidence: string }[],
-    describe: (evidence: string) => string,
-  ): Classification | null => {
+  const decide = (source: ClassificationSource, matches: Match[], describe: (evidence: string) => string): Classification | null => {
     if (matches.length === 0) return null;
-    const sorted = [...matches].sort((a, b) => order(a.type) - order(b.type));
+    const sorted = [...matches].sort((a, b) => order.get(a.type)! - order.get(b.type)!);
     const winner = sorted[0]!;
     const conflicts = [...new Set(sorted.map((m) => m.type))].filter((t) => t !== winner.type);
-    const conflictNote = conflicts.length
-      ? ` (conflict: also ${conflicts.map((t) => t.name).join(', ')}; first listed in mappings wins)`
-      : '';
-    return {
-      workType: winner.type,
-      source,
-      reason: `${describe(winner.evidence)} → ${winner.type.name}${conflictNote}`,
-      conflicts,
-    };
+    const note = conflicts.length ? ` (conflict: also ${conflicts.map((t) => t.name).join(', ')}; the type listed first in mappings wins)` : '';
+    return { workType: winner.type, source, reason: `${describe(winner.evidence)} → ${winner.type.name}${note}`, conflicts, invalidOverride: null };
   };
+  const lookup = (map: Map<string, WorkType[]>, names: readonly string[]): Match[] =>
+    names.flatMap((name) => (map.get(name.toLowerCase()) ?? []).map((type) => ({ type, evidence: name })));
+
+  const byRules = (epic: Epic): Classification =>
+    decide('label', lookup(convention, epic.labels), (l) => `label ${l}`) ??
+    decide('alias', lookup(aliases, epic.labels), (l) => `alias label ${l}`) ??
+    decide(
+      'component',
+      [...lookup(components, epic.components).map((m) => ({ ...m, evidence: `component ${m.evidence}` })), ...lookup(issueTypes, [epic.issueType]).map((m) => ({ ...m, evidence: `issue type ${m.evidence}` }))],
+      (e) => e,
+    ) ??
+    decide('keyword', keywords.find(epic.summary).map((m) => ({ type: m.value, evidence: m.phrase })), (k) => `summary keyword "${k}"`) ?? {
+      workType: UNCLASSIFIED,
+      source: 'none',
+      reason: 'no work label, alias, component or summary keyword matched',
+      conflicts: [],
+      invalidOverride: null,
+    };
 
   return (epic, override) => {
-    if (override) {
-      const t = byName.get(override.toLowerCase()) ?? byId.get(override.toLowerCase());
-      if (t) return { workType: t, source: 'override', reason: `Work Type Override set in Notion → ${t.name}`, conflicts: [] };
-    }
-    const labels = epic.labels.map((l) => ({ label: l, key: l.toLowerCase() }));
-    return (
-      decide(
-        'label',
-        labels.flatMap(({ label, key }) => {
-          const t = conventionLabels.get(key);
-          return t ? [{ type: t, evidence: label }] : [];
-        }),
-        (label) => `label ${label}`,
-      ) ??
-      decide(
-        'alias',
-        labels.flatMap(({ label, key }) => (aliasLabels.get(key) ?? []).map((t) => ({ type: t, evidence: label }))),
-        (label) => `alias label ${label}`,
-      ) ??
-      decide(
-        'keyword',
-        keywordRules.filter((r) => r.pattern.test(epic.summary)).map((r) => ({ type: r.type, evidence: r.keyword })),
-        (keyword) => `summary keyword "${keyword}"`,
-      ) ?? {
-        workType: UNCLASSIFIED,
-        source: 'none',
-        reason: 'no work label, alias or summary keyword matched',
-        conflicts: [],
-      }
-    );
+    if (!override) return byRules(epic);
+    const chosen = byName.get(override.toLowerCase());
+    if (chosen) return { workType: chosen, source: 'override', reason: `Work Type Override set in Notion → ${chosen.name}`, conflicts: [], invalidOverride: null };
+    const fallback = byRules(epic);
+    return { ...fallback, reason: `${fallback.reason} (Work Type Override "${override}" names no work type: ignored)`, invalidOverride: override };
   };
 }

@@ -1,17 +1,25 @@
 import type { Epic } from './epic.ts';
 import type { Mappings } from './mappings.ts';
-import type { StrategyPage } from './strategy.ts';
+import type { StrategyLayer, StrategyPage } from './strategy.ts';
+import { compileWordMatcher } from './wordMatcher.ts';
 
 export interface StrategyLinks {
   impact: readonly StrategyPage[];
   usage: readonly StrategyPage[];
+  /** Why each link was made: "label impact-mid-market → Win mid-market retailers". */
+  reasons: readonly string[];
   /** `impact-x` / `usage-x` labels whose slug names no strategy page: reported, not dropped. */
   unknownLabels: readonly string[];
 }
 
 export type StrategyMapper = (epic: Epic) => StrategyLinks;
 
-/** Indexes the strategy pages once; each epic then costs a few map look-ups. */
+/**
+ * Indexes the strategy pages once. An epic links to a page by an
+ * `impact-<slug>` / `usage-<slug>` label or by a Notion link in its
+ * description; only for a layer where neither gives anything are the pages'
+ * keywords matched against the summary (lower precedence: a guess, said as one).
+ */
 export function compileStrategyMapper(pages: readonly StrategyPage[], mappings: Mappings): StrategyMapper {
   const bySlug = { Impact: new Map<string, StrategyPage>(), Usage: new Map<string, StrategyPage>() };
   for (const page of pages) bySlug[page.layer].set(page.slug.toLowerCase(), page);
@@ -20,27 +28,34 @@ export function compileStrategyMapper(pages: readonly StrategyPage[], mappings: 
     { prefix: mappings.impactLabelPrefix.toLowerCase(), layer: 'Impact' as const },
     { prefix: mappings.usageLabelPrefix.toLowerCase(), layer: 'Usage' as const },
   ];
+  const keywords = compileWordMatcher(pages.flatMap((page) => page.keywords.map((phrase) => ({ phrase, value: page }))));
 
   return (epic) => {
-    const found = new Map<string, StrategyPage>();
+    const found = { Impact: new Map<string, StrategyPage>(), Usage: new Map<string, StrategyPage>() };
+    const reasons: string[] = [];
     const unknownLabels: string[] = [];
+    const link = (page: StrategyPage, why: string) => {
+      if (found[page.layer].has(page.id)) return;
+      found[page.layer].set(page.id, page);
+      reasons.push(`${why} → ${page.title}`);
+    };
     for (const label of epic.labels) {
       const lower = label.toLowerCase();
       const rule = prefixes.find((p) => lower.startsWith(p.prefix));
       if (!rule) continue;
       const page = bySlug[rule.layer].get(lower.slice(rule.prefix.length));
-      if (page) found.set(page.id, page);
+      if (page) link(page, `label ${label}`);
       else unknownLabels.push(label);
     }
     for (const id of epic.notionLinks) {
       const page = byId.get(id);
-      if (page) found.set(page.id, page);
+      if (page) link(page, 'Notion link in the description');
     }
-    const linked = [...found.values()];
-    return {
-      impact: linked.filter((p) => p.layer === 'Impact'),
-      usage: linked.filter((p) => p.layer === 'Usage'),
-      unknownLabels,
-    };
+    const guessed = keywords.find(epic.summary);
+    for (const layer of ['Impact', 'Usage'] as StrategyLayer[]) {
+      if (found[layer].size > 0) continue;
+      for (const { value: page, phrase } of guessed) if (page.layer === layer) link(page, `summary keyword "${phrase}"`);
+    }
+    return { impact: [...found.Impact.values()], usage: [...found.Usage.values()], reasons, unknownLabels };
   };
 }

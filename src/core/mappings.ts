@@ -22,7 +22,11 @@ export const workTypeSchema = z.strictObject({
   target: z.number().min(0).max(100).optional(),
   /** Other labels that mean this work type (tech-debt, experiment). */
   aliases: z.array(lowerWord).default([]),
-  /** Summary keywords, matched as whole words, case-insensitively. */
+  /** Jira components whose epics are this work type (e.g. "Compliance" for Regulatory). */
+  components: z.array(z.string().min(1)).default([]),
+  /** Jira issue types whose epics are this work type (e.g. a team-managed "Tech Debt Epic"). */
+  issueTypes: z.array(z.string().min(1)).default([]),
+  /** Summary keywords and phrases, matched as whole words, ignoring case and accents. */
   keywords: z.array(z.string().min(1)).default([]),
 });
 
@@ -36,7 +40,10 @@ export const mappingsSchema = z
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
+    const names = new Set<string>();
     m.workTypes.forEach((t, i) => {
+      if (names.has(t.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['workTypes', i, 'name'], message: `duplicate work type name "${t.name}"` });
+      names.add(t.name.toLowerCase());
       if (t.id === 'unclassified') {
         ctx.addIssue({ code: 'custom', path: ['workTypes', i, 'id'], message: '"unclassified" is built in; choose another id' });
       }
@@ -52,7 +59,9 @@ export type WorkType = z.infer<typeof workTypeSchema>;
 export const UNCLASSIFIED: WorkType = {
   id: 'unclassified',
   name: 'Unclassified',
-  description: 'No label, alias or keyword rule matched.',
+  description: 'No label, alias, component or keyword rule matched.',
   aliases: [],
+  components: [],
+  issueTypes: [],
   keywords: [],
 };

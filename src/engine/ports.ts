@@ -19,6 +19,11 @@ export interface EpicSource {
   pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string }>;
 }
 
+/** Writes back to Jira: only ever adds a label. */
+export interface LabelWriter {
+  addLabel(issueId: string, label: string): Promise<void>;
+}
+
 export interface StrategySource {
   pullStrategy(): Promise<StrategyPage[]>;
 }

@@ -18,6 +18,8 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): Row {
       'Classified By': `${classification.source}: ${classification.reason}`,
       Impact: links.impact.map((p) => p.id),
       Usage: links.usage.map((p) => p.id),
+      'Linked By': [...links.reasons, ...links.unknownLabels.map((l) => `label ${l} names no strategy page`)].join('; '),
+      Orphan: links.impact.length === 0 || links.usage.length === 0,
       'Story Points': epic.storyPoints,
       Updated: epic.updated,
       Resolved: epic.resolved,

@@ -37,6 +37,8 @@ export const EPICS_TABLE: TableSpec = {
     { name: 'Work Type Override', type: 'select', humanOwned: true },
     { name: 'Impact', type: 'relation', relation: 'strategy' },
     { name: 'Usage', type: 'relation', relation: 'strategy' },
+    { name: 'Linked By', type: 'rich_text' },
+    { name: 'Orphan', type: 'checkbox' },
     { name: 'Story Points', type: 'number' },
     { name: 'Updated', type: 'date' },
     { name: 'Resolved', type: 'date' },

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import type { ClassifiedEpic } from '../../core/classifiedEpic.ts';
+import { compileClassifier } from '../../core/classify.ts';
+import { inferredLabels, lintEpics, type Finding } from '../../core/lint.ts';
+import { compileStrategyMapper } from '../../core/mapStrategy.ts';
+import { EPICS_TABLE } from '../../core/tables/tableSpec.ts';
+import { EXIT, type ExitCode } from '../../engine/errors.ts';
+import { loadForCommand, type CommandContext } from '../context.ts';
+import { wire } from '../wire.ts';
+
+export const lintUsage = `  lint [--apply-labels [--dry-run]]
+                     list, per team, the epics that break the label conventions, with a fix for
+                     each (exit 4 when there are any); --apply-labels adds the inferred work-*
+                     label in Jira to epics classified by alias, component or keyword (never removes one)`;
+
+function formatFindings(findings: readonly Finding[]): string {
+  const lines: string[] = [];
+  const teams = [...new Set(findings.map((f) => f.team))];
+  for (const team of teams) {
+    const ofTeam = findings.filter((f) => f.team === team);
+    const keys = [...new Set(ofTeam.map((f) => f.key))];
+    lines.push(`${team}  (${keys.length} epic${keys.length === 1 ? '' : 's'} to fix)`);
+    for (const key of keys) {
+      const ofEpic = ofTeam.filter((f) => f.key === key);
+      lines.push(`  ${key}  ${ofEpic[0]!.summary}`);
+      for (const f of ofEpic) lines.push(`    - ${f.problem}\n      fix: ${f.fix}`);
+    }
+  }
+  const epics = new Set(findings.map((f) => f.key)).size;
+  lines.push(findings.length ? `\n${findings.length} problem(s) in ${epics} epic(s) across ${teams.length} team(s).` : 'Every epic follows the label conventions.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** `backbone-sync lint`: the conventions as a gate for CI or a Jira automation. */
+export async function lintCommand(ctx: CommandContext): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: ctx.args,
+    options: { 'apply-labels': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  const { config, mappings, secrets, logger } = await loadForCommand(ctx);
+  const ports = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
+  const [{ epics }, strategy, table] = await Promise.all([
+    ports.jira.pullEpics(),
+    ports.strategy.pullStrategy(),
+    ports.tables.open(EPICS_TABLE, { dryRun: true }),
+  ]);
+  // Overrides set in Notion count, so a bad one is reported too.
+  const overrides = new Map((table ? await table.readRows() : []).map((r) => [r.key, r.values['Work Type Override']]));
+  const classify = compileClassifier(mappings);
+  const mapStrategy = compileStrategyMapper(strategy, mappings);
+  const classified: ClassifiedEpic[] = epics.map((epic) => {
+    const override = overrides.get(epic.id);
+    return { epic, classification: classify(epic, typeof override === 'string' ? override : null), links: mapStrategy(epic) };
+  });
+  let findings = lintEpics(classified, mappings, strategy);
+
+  if (values['apply-labels']) {
+    const toLabel = inferredLabels(classified, mappings);
+    for (const { id, key, label } of toLabel) {
+      if (values['dry-run']) ctx.io.stdout.write(`would add ${label} to ${key}\n`);
+      else await ports.labels.addLabel(id, label);
+    }
+    if (!values['dry-run']) {
+      const labelled = new Set(toLabel.map((t) => t.key));
+      findings = findings.filter((f) => !(f.kind === 'no-work-label' && labelled.has(f.key)));
+      ctx.io.stdout.write(`added a work label to ${toLabel.length} epic(s) in Jira\n`);
+    }
+    logger.info({ epics: toLabel.length, dryRun: values['dry-run'] }, values['dry-run'] ? 'labels planned (dry run: nothing written)' : 'labels added');
+  }
+  ctx.io.stdout.write(formatFindings(findings));
+  return findings.length > 0 ? EXIT.lintFindings : EXIT.ok;
+}

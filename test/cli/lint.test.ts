@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sandboxHarness } from '../helpers/sandboxSync.ts';
+
+describe('backbone-sync lint, against Jira through msw', () => {
+  it('lists the problems per team with fixes and exits 4', async () => {
+    const h = sandboxHarness({ epics: 40 });
+    const result = await h.run(['lint']);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/^PAY {2}\(\d+ epics? to fix\)$/m);
+    expect(result.stdout).toContain('fix: ');
+    expect(result.stdout).toMatch(/\d+ problem\(s\) in \d+ epic\(s\) across \d+ team\(s\)\./);
+    expect(h.world.jira.requestLog.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('exits 0 when every epic follows the conventions', async () => {
+    const h = sandboxHarness({ epics: 6 });
+    for (const issue of h.world.jira.site.issues) issue.labels = ['work-growth', 'impact-mid-market', 'usage-first-payment'];
+    const result = await h.run(['lint']);
+    expect(result.stdout).toContain('Every epic follows the label conventions.');
+    expect(result.code).toBe(0);
+  });
+
+  it('--apply-labels --dry-run says what it would add and writes nothing', async () => {
+    const h = sandboxHarness({ epics: 40 });
+    const result = await h.run(['lint', '--apply-labels', '--dry-run']);
+    expect(result.stdout).toMatch(/^would add work-\w+ to [A-Z]+-\d+$/m);
+    expect(h.world.jira.requestLog.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('--apply-labels adds the inferred work label through the Jira API and never removes one', async () => {
+    const h = sandboxHarness({ epics: 40 });
+    const before = new Map(h.world.jira.site.issues.map((i) => [i.id, [...i.labels]]));
+    const result = await h.run(['lint', '--apply-labels']);
+    const puts = h.world.jira.requestLog.filter((r) => r.method === 'PUT');
+    expect(puts.length).toBeGreaterThan(0);
+    for (const put of puts) {
+      expect(put.path).toMatch(/^\/rest\/api\/3\/issue\/\d+$/);
+      expect(put.body).toEqual({ update: { labels: [{ add: expect.stringMatching(/^work-(innovation|growth|debt)$/) }] } });
+    }
+    for (const issue of h.world.jira.site.issues) expect(issue.labels).toEqual(expect.arrayContaining(before.get(issue.id)!));
+    expect(result.stdout).toContain(`added a work label to ${puts.length} epic(s) in Jira`);
+    const again = await h.run(['lint', '--apply-labels', '--dry-run']);
+    expect(again.stdout).not.toContain('would add');
+  });
+});
