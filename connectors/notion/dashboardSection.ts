@@ -47,17 +47,23 @@ export async function writeDashboardSection(notion: Client, pageId: string, doc:
   const children = (await collectPaginatedAPI(notion.blocks.children.list, { block_id: pageId })).filter(isFullBlock);
   const section = children.find((b) => b.type === 'callout' && b.callout.rich_text.map((t) => t.plain_text).join('').startsWith(SECTION_MARKER));
   const content = toBlocks(doc);
+  // Tables carry their rows as children: two levels below the page, which one append allows.
+  const callout = { type: 'callout' as const, callout: { rich_text: text(marker), icon: { type: 'emoji' as const, emoji: '📊' as const }, color: 'gray_background' as const, children: content as never } };
   if (!section) {
-    await notion.blocks.children.append({
-      block_id: pageId,
-      // Tables carry their rows as children: two levels below the page, which one append allows.
-      children: [{ type: 'callout', callout: { rich_text: text(marker), icon: { type: 'emoji', emoji: '📊' }, color: 'gray_background', children: content as never } }],
-    });
+    await notion.blocks.children.append({ block_id: pageId, children: [callout] });
     return { written: true, created: true };
   }
   if (section.type === 'callout' && section.callout.rich_text.map((t) => t.plain_text).join('') === marker) {
     return { written: false, created: false };
   }
+  const before = children[children.indexOf(section) - 1];
+  if (before) {
+    // Two writes whatever the section's size: drop the old callout, put the new one where it was.
+    await notion.blocks.delete({ block_id: section.id });
+    await notion.blocks.children.append({ block_id: pageId, children: [callout], after: before.id } as never);
+    return { written: true, created: false };
+  }
+  // The section is the page's first block, where `after` cannot reach: replace what is inside it.
   const old = await collectPaginatedAPI(notion.blocks.children.list, { block_id: section.id });
   for (const block of old) await notion.blocks.delete({ block_id: block.id });
   await notion.blocks.children.append({ block_id: section.id, children: content });

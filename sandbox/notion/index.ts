@@ -149,6 +149,12 @@ export class NotionEmulator implements Emulator {
     const source = this.#ws.dataSources.get(dataSourceId)!;
     const schema = source.properties[property]!;
     delete source.properties[property];
+    // Notion keeps values by property id: a rename carries them along, a removal or retype drops them.
+    for (const page of this.rows(dataSourceId)) {
+      const value = page.values[property];
+      delete page.values[property];
+      if (value && change.rename && !change.retype && !change.remove) page.values[change.rename] = value;
+    }
     if (change.remove) return;
     source.properties[change.rename ?? property] = { ...schema, name: change.rename ?? property, type: change.retype ?? schema.type, config: change.retype ? {} : schema.config };
   }

@@ -1,0 +1,164 @@
+// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --core 10000,100000]
+//
+// The engine against the sandbox's HTTP emulator with rate limits on: Notion 3
+// requests/second sustained, Jira 10/second with a burst of 20, both multiplied
+// by --scale so a run stays short (the ratios do not change). Every number that
+// matters is a ratio from one run: wall time over the rate-limit lower bound,
+// requests per epic, writes per changed row. Prints a table and writes
+// bench/results.json.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { startSandboxServer } from '../sandbox/server.ts';
+import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '../sandbox/world.ts';
+import { main } from '../src/cli/main.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '20' },
+    sizes: { type: 'string', default: '1000,5000' },
+    core: { type: 'string', default: '10000,100000' },
+  },
+});
+const SCALE = Number(values.scale);
+const NOTION_RATE = 3 * SCALE;
+const JIRA_RATE = 10 * SCALE;
+
+const quiet = new Writable({ write: (_c, _e, done) => done() });
+const isRead = (r: { method: string; path: string }) => r.method === 'GET' || r.path.endsWith('/query');
+
+interface Counts {
+  notionReads: number;
+  notionWrites: number;
+  jiraRequests: number;
+  rateLimited: number;
+}
+
+function counts(world: SandboxWorld): Counts {
+  return {
+    notionReads: world.notion.requestLog.filter(isRead).length,
+    notionWrites: world.notion.requestLog.filter((r) => !isRead(r)).length,
+    jiraRequests: world.jira.requestLog.length,
+    rateLimited: world.notionNet.stats.rateLimited + world.jiraNet.stats.rateLimited,
+  };
+}
+
+function reset(world: SandboxWorld): void {
+  world.notion.requestLog.length = 0;
+  world.jira.requestLog.length = 0;
+  world.notionNet.stats.rateLimited = 0;
+  world.jiraNet.stats.rateLimited = 0;
+}
+
+/** Every engine-owned row's values by page id, to count the rows a run really changed. */
+function rowsByPage(world: SandboxWorld): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const title of ['Epics', 'Portfolio Balance']) {
+    const db = world.notion.databaseByTitle(title);
+    if (db) for (const row of world.notion.rows(db.dataSourceIds[0]!)) out.set(row.id, JSON.stringify(row.values));
+  }
+  return out;
+}
+
+async function syncOnce(configPath: string, now: Date, args: string[] = []): Promise<number> {
+  const started = performance.now();
+  const code = await main(['sync', '--config', configPath, ...args], { stdout: quiet, stderr: quiet, env: { ...process.env, ...sandboxEnv() }, now: () => now });
+  if (code !== 0) throw new Error(`sync exited ${code}`);
+  return (performance.now() - started) / 1000;
+}
+
+async function syncBench(epics: number) {
+  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+  world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
+  world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
+  const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
+  const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-'));
+  const configPath = join(dir, 'config.json');
+  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: NOTION_RATE });
+  writeFileSync(configPath, JSON.stringify({ ...config, jira: { ...config.jira, rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } } }));
+  const t0 = new Date('2026-11-23T08:00:00Z');
+  try {
+    const initialSeconds = await syncOnce(configPath, t0);
+    const initial = counts(world);
+    const initialBound = (initial.notionReads + initial.notionWrites) / NOTION_RATE;
+
+    // The same clock for every run: a later one would move the recent-done window and change the balance for real.
+    reset(world);
+    await syncOnce(configPath, t0);
+    const noChange = counts(world);
+    const rows = rowsByPage(world).size;
+
+    // 1% of epics change in Jira: a third of them change work type, the rest only their summary.
+    const changedEpics = world.jira.site.issues.filter((i) => i.parentKey === null).slice(0, Math.max(1, Math.round(epics / 100)));
+    changedEpics.forEach((issue, i) => {
+      const labels = i % 3 === 0 ? [...issue.labels.filter((l) => !l.toLowerCase().startsWith('work-')), 'work-innovation'] : issue.labels;
+      world.jira.updateIssue(issue.id, { summary: `${issue.summary} (revised)`, labels, updated: t0.getTime() });
+    });
+    const before = rowsByPage(world);
+    reset(world);
+    await syncOnce(configPath, t0);
+    const onePercent = counts(world);
+    const after = rowsByPage(world);
+    const reallyChanged = [...after].filter(([id, v]) => before.get(id) !== v).length + [...before.keys()].filter((id) => !after.has(id)).length;
+    return {
+      epics,
+      initial: {
+        notionRequestsPerEpic: round((initial.notionReads + initial.notionWrites) / epics, 3),
+        notionRequests: initial.notionReads + initial.notionWrites,
+        jiraRequestsPer100Epics: round((initial.jiraRequests / epics) * 100, 2),
+        wallOverBound: round(initialSeconds / initialBound, 3),
+        rateLimited: initial.rateLimited,
+      },
+      noChange: { notionWrites: noChange.notionWrites, notionReads: noChange.notionReads, readBound: Math.ceil(rows / 100), jiraRequests: noChange.jiraRequests },
+      onePercent: {
+        epicsChanged: changedEpics.length,
+        rowsReallyChanged: reallyChanged,
+        notionWrites: onePercent.notionWrites,
+        writesPerChangedRow: round(onePercent.notionWrites / Math.max(1, reallyChanged), 3),
+        notionReads: onePercent.notionReads,
+        jiraRequests: onePercent.jiraRequests,
+      },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function coreBench(size: number) {
+  const out = execFileSync(process.execPath, [resolve('bench/coreOnce.ts'), String(size)], { encoding: 'utf8' });
+  return JSON.parse(out) as { epics: number; cpuMs: number; wallMs: number; peakRssMb: number };
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const syncs = [];
+for (const size of values.sizes.split(',').map(Number)) {
+  process.stderr.write(`sync bench: ${size} epics at Notion ${NOTION_RATE} req/s (×${SCALE})…\n`);
+  syncs.push(await syncBench(size));
+}
+const core = values.core.split(',').map(Number).map(coreBench);
+const tenfold = core.length === 2 ? round(core[1]!.cpuMs / core[0]!.cpuMs, 2) : null;
+
+const results = { machine, scale: SCALE, limits: { notionPerSecond: NOTION_RATE, jiraPerSecond: JIRA_RATE, jiraBurst: 2 * JIRA_RATE }, syncs, core, coreCpuGrowth: tenfold };
+writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const lines = [
+  `machine: ${machine}; limits ×${SCALE}: Notion ${NOTION_RATE}/s, Jira ${JIRA_RATE}/s (burst ${2 * JIRA_RATE})`,
+  '',
+  '| epics | Notion req/epic (initial) | Jira req/100 epics | wall ÷ rate bound | 429s | no-change writes | no-change Notion reads (bound) | 1%: writes ÷ changed rows | 1%: reads |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...syncs.map(
+    (s) =>
+      `| ${s.epics} | ${s.initial.notionRequestsPerEpic} | ${s.initial.jiraRequestsPer100Epics} | ${s.initial.wallOverBound} | ${s.initial.rateLimited} | ${s.noChange.notionWrites} | ${s.noChange.notionReads} (${s.noChange.readBound}) | ${s.onePercent.notionWrites} ÷ ${s.onePercent.rowsReallyChanged} = ${s.onePercent.writesPerChangedRow} | ${s.onePercent.notionReads} |`,
+  ),
+  '',
+  '| core epics | CPU ms | peak RSS MB |',
+  '|---|---|---|',
+  ...core.map((c) => `| ${c.epics} | ${c.cpuMs} | ${c.peakRssMb} |`),
+  tenfold === null ? '' : `\nCPU growth from ${core[0]!.epics} to ${core[1]!.epics} epics: ×${tenfold}`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);

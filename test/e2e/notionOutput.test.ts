@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+
+const T0 = new Date('2026-11-23T08:00:00Z');
+const text = (h: SandboxHarness, blockId: string) => JSON.stringify(h.world.notion.blocksOf(blockId).map((b) => b.content));
+const dashboard = (h: SandboxHarness) => h.world.notion.blocksOf(h.world.notionIds.dashboardPage);
+const balanceRows = (h: SandboxHarness) => h.world.notion.rows(h.world.notion.databaseByTitle('Portfolio Balance')!.dataSourceIds[0]!);
+
+describe('what the head of product sees in Notion', () => {
+  it('the first run creates the databases under the parent page and the dashboard section, leaving other blocks alone', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    const parentChildren = h.world.notion.blocksOf(h.world.notionIds.parentPage).map((b) => `${b.type}:${JSON.stringify(b.content)}`);
+    expect(parentChildren.some((c) => c.includes('child_database') && c.includes('"Epics"'))).toBe(true);
+    expect(parentChildren.some((c) => c.includes('child_database') && c.includes('"Portfolio Balance"'))).toBe(true);
+    const blocks = dashboard(h);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'callout']);
+    const section = blocks[2]!;
+    expect(JSON.stringify(section.content)).toContain('Portfolio balance · maintained by backbone-sync');
+    const inside = h.world.notion.blocksOf(section.id);
+    expect(inside[0]!.type).toBe('paragraph');
+    expect(JSON.stringify(inside[0]!.content)).toMatch(/of points, .*serve no Impact target/);
+    expect(inside.filter((b) => b.type === 'table')).toHaveLength(4);
+  });
+
+  it('the dashboard section is replaced in place when the balance changes, and left alone when not', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    await h.run(['sync'], T0);
+    const human = h.world.notion.seedPage({ parent: { page_id: h.world.notionIds.dashboardPage }, properties: { title: { title: [{ text: { content: 'Notes from the QBR' } }] } } });
+    h.resetLogs();
+    await h.run(['sync'], T0);
+    expect(h.notionWrites()).toEqual([]);
+
+    const before = dashboard(h);
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null && i.status.category !== 'done' && i.labels.includes('work-growth'))!;
+    h.world.jira.updateIssue(epic.id, { labels: ['work-innovation'], updated: T0.getTime() });
+    await h.run(['sync'], T0);
+    const after = dashboard(h);
+    expect(after.map((b) => b.type)).toEqual(before.map((b) => b.type));
+    expect(after[2]!.id).not.toBe(before[2]!.id);
+    expect(after.map((b) => b.id).filter((id) => id !== after[2]!.id)).toEqual(before.map((b) => b.id).filter((id) => id !== before[2]!.id));
+    expect(h.world.notion.page(human.id)!.inTrash).toBe(false);
+    expect(text(h, after[2]!.id)).not.toBe(text(h, before[2]!.id));
+  });
+
+  it('a second period adds rows and keeps the first period\'s rows unchanged', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    await h.run(['sync'], T0);
+    const week48 = balanceRows(h).map((r) => JSON.stringify(r.values));
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null && i.status.category !== 'done')!;
+    h.world.jira.updateIssue(epic.id, { labels: ['work-debt'], updated: T0.getTime() + 7 * 86_400_000 });
+    await h.run(['sync'], new Date(T0.getTime() + 7 * 86_400_000));
+    const rows = balanceRows(h);
+    const periods = new Set(rows.map((r) => h.world.notion.valueOf(r, 'Period')));
+    expect(periods).toEqual(new Set(['2026-W48', '2026-W49']));
+    const kept = rows.filter((r) => h.world.notion.valueOf(r, 'Period') === '2026-W48').map((r) => JSON.stringify(r.values));
+    expect(kept.sort()).toEqual([...week48].sort());
+  });
+
+  it('a property deleted by a person is added back; one retyped is reported by name and nothing is written', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const ds = h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+    h.world.notion.editSchema(ds, 'Story Points', { remove: true });
+    expect((await h.run(['sync', '--full'], T0)).code).toBe(0);
+    expect(h.world.notion.rows(ds).some((r) => h.world.notion.valueOf(r, 'Story Points') !== null)).toBe(true);
+
+    h.world.notion.editSchema(ds, 'Team', { retype: 'rich_text' });
+    h.resetLogs();
+    const result = await h.run(['sync', '--full'], T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Team" is a rich_text property; backbone-sync needs it to be select');
+    expect(h.notionWrites()).toEqual([]);
+  });
+
+  it('a property renamed by a person is left to them; the engine adds its own again', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const ds = h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+    h.world.notion.editSchema(ds, 'Classified By', { rename: 'Why (old)' });
+    expect((await h.run(['sync', '--full'], T0)).code).toBe(0);
+    const row = h.world.notion.rows(ds)[0]!;
+    expect(h.world.notion.valueOf(row, 'Why (old)')).toBeTruthy();
+    expect(h.world.notion.valueOf(row, 'Classified By')).toBeTruthy();
+  });
+
+  it('init creates the databases and prints their ids', async () => {
+    const h = sandboxHarness({ epics: 5 });
+    const result = await h.run(['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`notion.epicsDatabase     ${h.world.notion.databaseByTitle('Epics')!.id}`);
+    expect(result.stdout).toContain(`notion.balanceDatabase   ${h.world.notion.databaseByTitle('Portfolio Balance')!.id}`);
+  });
+
+  it('report --html writes the page from what the syncs left in Notion', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    await h.run(['sync'], T0);
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.html');
+    const result = await h.run(['report', '--html', file], T0);
+    expect(result.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('Period 2026-W48');
+    expect(html).toContain('Orphan work');
+  });
+});
