@@ -1,11 +1,14 @@
-import { isApiError, isAuthError, isNetworkError } from 'jira.js/core';
+import { isApiError, isNetworkError } from 'jira.js/core';
 import { BackboneError } from '../../src/engine/errors.ts';
+import { RequestTimeoutError } from '../../src/engine/http/requestScheduler.ts';
+import { DataCenterApiError } from './dataCenterApi.ts';
 
 export interface JiraErrorContext {
   host: string;
   emailEnv: string;
   tokenEnv: string;
   jql?: string;
+  deployment?: 'cloud' | 'datacenter';
 }
 
 function jiraMessages(body: unknown): string[] {
@@ -18,31 +21,33 @@ function jiraMessages(body: unknown): string[] {
 
 /** Turns a jira.js failure into a message that says which credential, which site, which query, and what to do. */
 export function explainJiraError(error: unknown, context: JiraErrorContext): unknown {
-  if (isAuthError(error)) {
-    return new BackboneError(
-      'jira-auth',
-      `Jira at ${context.host} rejected the credentials (401). Check ${context.emailEnv} (the account's email) and ${context.tokenEnv} (an API token from https://id.atlassian.com/manage-profile/security/api-tokens).`,
-      undefined,
-      { cause: error },
-    );
+  if (error instanceof BackboneError) return error;
+  // jira.js (Cloud) and the Data Center adapter report HTTP failures with the same shape.
+  const api = isApiError(error) || error instanceof DataCenterApiError ? error : null;
+  if (api?.status === 401) {
+    const credentials =
+      context.deployment === 'datacenter'
+        ? `${context.tokenEnv} (a personal access token)`
+        : `${context.emailEnv} (the account's email) and ${context.tokenEnv} (an API token from https://id.atlassian.com/manage-profile/security/api-tokens)`;
+    return new BackboneError('jira-auth', `Jira at ${context.host} rejected the credentials (401). Check ${credentials}.`, undefined, { cause: error });
   }
-  if (isApiError(error)) {
-    const messages = jiraMessages(error.body);
-    const said = messages.length ? messages.join(' ') : `${error.status} ${error.statusText}`;
-    if (error.status === 410) {
-      return new BackboneError('jira-gone', `Jira at ${context.host} says an endpoint was removed (410): ${said}`, undefined, { cause: error });
+  if (api) {
+    const messages = jiraMessages(api.body);
+    const said = messages.length ? messages.join(' ') : `${api.status} ${api.statusText}`;
+    if (api.status === 410) {
+      return new BackboneError('jira-gone', `Jira at ${context.host} says an endpoint was removed (410): ${said}`, undefined, { cause: api });
     }
-    if (error.status === 400 && context.jql) {
+    if (api.status === 400 && context.jql) {
       return new BackboneError(
         'jira-jql',
         `Jira at ${context.host} refused the epic search: ${said}\n  JQL: ${context.jql}\n  Fix jira.projects / jira.jql / jira.extraJql in the config; a project the account cannot browse looks like one that does not exist.`,
         undefined,
-        { cause: error },
+        { cause: api },
       );
     }
-    return new BackboneError('jira-api', `Jira at ${context.host} answered ${error.status}: ${said}`, undefined, { cause: error });
+    return new BackboneError('jira-api', `Jira at ${context.host} answered ${api.status}: ${said}`, undefined, { cause: api });
   }
-  if (isNetworkError(error)) {
+  if (isNetworkError(error) || error instanceof RequestTimeoutError || error instanceof TypeError) {
     return new BackboneError('jira-network', `Could not reach Jira at ${context.host}: ${error.message}. Check jira.host and the network.`, undefined, {
       cause: error,
     });

@@ -23,12 +23,18 @@ export interface EpicQuery {
   updatedSinceMs?: number;
 }
 
-/** The bounded epic search: by default `issuetype in ("Epic") AND project in (...)`, in a stable order for paging. */
+/** A user query's own ORDER BY is dropped: paging needs the engine's stable order. */
+function withoutOrderBy(jql: string): string {
+  return jql.replace(/\s*\border\s+by\b[^"']*$/i, '').trim();
+}
+
+/** The bounded epic search: by default `issuetype in ("Epic", …) AND project in (...)`, in a stable order for paging. */
 export function buildEpicJql(query: EpicQuery): string {
-  const base = query.jql ?? `issuetype in ${jqlList(query.epicTypeNames)} AND project in ${jqlList(query.projects)}`;
+  const base =
+    query.jql === undefined ? `issuetype in ${jqlList(query.epicTypeNames)} AND project in ${jqlList(query.projects)}` : withoutOrderBy(query.jql);
   const clauses = [query.extraJql, query.updatedSinceMs === undefined ? undefined : `updated >= ${Math.floor(query.updatedSinceMs)}`].filter(
     (c): c is string => Boolean(c),
   );
-  const restricted = clauses.length ? [`(${base})`, ...clauses.map((c) => `(${c})`)].join(' AND ') : base;
-  return `${restricted} ORDER BY key ASC`;
+  const restricted = clauses.length && base ? [`(${base})`, ...clauses.map((c) => `(${c})`)].join(' AND ') : base || clauses.join(' AND ');
+  return `${restricted} ORDER BY key ASC`.trim();
 }

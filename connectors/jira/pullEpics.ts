@@ -1,7 +1,7 @@
-import type { CloudClient } from 'jira.js';
 import type { Epic } from '../../src/core/epic.ts';
 import { discoverEpicTypeNames, discoverStoryPointsField } from './discoverFields.ts';
 import { explainJiraError } from './explainJiraError.ts';
+import type { JiraApi } from './jiraApi.ts';
 import { buildEpicJql } from './jql.ts';
 import { searchEpics } from './searchEpics.ts';
 
@@ -27,14 +27,18 @@ export interface PulledEpics {
  * or only those updated since a moment. JQL compares at minute precision, so
  * the result is filtered again on the exact timestamp.
  */
-export async function pullEpics(jira: CloudClient, settings: PullEpicsSettings, options: { updatedSinceMs?: number } = {}): Promise<PulledEpics> {
-  const context = { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv };
+export async function pullEpics(jira: JiraApi, settings: PullEpicsSettings, options: { updatedSinceMs?: number } = {}): Promise<PulledEpics> {
+  const context = { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv, deployment: jira.deployment };
   let jql: string | undefined;
   try {
-    const [storyPointsField, epicTypeNames] = await Promise.all([
+    // Both discoveries settle before either failure is reported, so no request outlives the run.
+    const [points, types] = await Promise.allSettled([
       settings.storyPointsField ? Promise.resolve(settings.storyPointsField) : discoverStoryPointsField(jira),
       discoverEpicTypeNames(jira),
     ]);
+    if (points.status === 'rejected') throw points.reason;
+    if (types.status === 'rejected') throw types.reason;
+    const [storyPointsField, epicTypeNames] = [points.value, types.value];
     jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, updatedSinceMs: options.updatedSinceMs });
     const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize });
     const since = options.updatedSinceMs;

@@ -1,7 +1,7 @@
-import type { CloudClient } from 'jira.js';
 import type { Epic } from '../../src/core/epic.ts';
 import { BASE_FIELDS } from './issueFields.ts';
-import { toEpic, type RawIssue } from './toEpic.ts';
+import type { JiraApi } from './jiraApi.ts';
+import { toEpic } from './toEpic.ts';
 
 export interface SearchEpicsOptions {
   host: string;
@@ -11,28 +11,19 @@ export interface SearchEpicsOptions {
 }
 
 /**
- * Every epic the JQL finds, through /rest/api/3/search/jql, following
- * `nextPageToken` until Jira stops sending one (`isLast` is not trusted).
- * Issues not at the epic level (hierarchyLevel ≠ 1) are dropped, since a
- * renamed or custom type can share the name.
+ * Every epic the JQL finds, with the fields asked for by name (never `*all`,
+ * which makes Jira return fewer issues per page). Issues not at the epic level
+ * (hierarchyLevel ≠ 1) are dropped, since a custom type can share a name.
  */
-export async function searchEpics(jira: CloudClient, options: SearchEpicsOptions): Promise<Epic[]> {
+export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): Promise<Epic[]> {
   const fields = [...BASE_FIELDS, ...(options.storyPointsField ? [options.storyPointsField] : [])];
   const epics: Epic[] = [];
-  let nextPageToken: string | undefined;
-  do {
-    const page = await jira.issueSearch.searchAndReconsileIssuesUsingJqlPost({
-      jql: options.jql,
-      fields,
-      maxResults: options.pageSize,
-      ...(nextPageToken ? { nextPageToken } : {}),
-    });
-    for (const issue of page.issues ?? []) {
-      const level = (issue.fields?.issuetype as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
+  for await (const page of jira.search(options.jql, fields, options.pageSize)) {
+    for (const issue of page) {
+      const level = (issue.fields?.['issuetype'] as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
       if (level !== undefined && level !== 1) continue;
-      epics.push(toEpic(issue as RawIssue, options.host, options.storyPointsField));
+      epics.push(toEpic(issue, options.host, options.storyPointsField));
     }
-    nextPageToken = page.nextPageToken ?? undefined;
-  } while (nextPageToken);
+  }
   return epics;
 }

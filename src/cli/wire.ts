@@ -1,5 +1,7 @@
-import { addWorkLabel } from '../../connectors/jira/addWorkLabel.ts';
+import { cloudApi } from '../../connectors/jira/cloudApi.ts';
 import { createJiraClient } from '../../connectors/jira/createJiraClient.ts';
+import { dataCenterApi } from '../../connectors/jira/dataCenterApi.ts';
+import type { JiraApi } from '../../connectors/jira/jiraApi.ts';
 import { explainJiraError } from '../../connectors/jira/explainJiraError.ts';
 import { pullEpics } from '../../connectors/jira/pullEpics.ts';
 import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
@@ -35,14 +37,20 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     notion: new RequestScheduler({ ...config.notion.rateLimit, ...config.notion.retry, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
   };
   // Made on first use: commands that only read Notion (report) need no Jira credentials.
-  let jiraClient: ReturnType<typeof createJiraClient> | undefined;
+  // Data Center: jira.js does not cover it, so a small fetch adapter stands behind the same interface.
+  let jiraApi: JiraApi | undefined;
   const jira = () =>
-    (jiraClient ??= createJiraClient({
-      host: config.jira.host,
-      credentials: { email: secrets.jiraEmail, apiToken: secrets.jiraToken },
-      scheduler: schedulers.jira,
-      onSchemaMismatch: options.onSchemaMismatch,
-    }));
+    (jiraApi ??=
+      config.jira.deployment === 'datacenter'
+        ? dataCenterApi({ host: config.jira.host, token: secrets.jiraToken, scheduler: schedulers.jira })
+        : cloudApi(
+            createJiraClient({
+              host: config.jira.host,
+              credentials: { email: secrets.jiraEmail, apiToken: secrets.jiraToken },
+              scheduler: schedulers.jira,
+              onSchemaMismatch: options.onSchemaMismatch,
+            }),
+          ));
   const notion = createNotionClient({
     baseUrl: config.notion.baseUrl,
     token: secrets.notionToken,
@@ -96,8 +104,10 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     },
     labels: {
       addLabel: (issueId, label) =>
-        addWorkLabel(jira(), issueId, label).catch((e: unknown) =>
-          Promise.reject(explainJiraError(e, { host: config.jira.host, emailEnv: config.jira.emailEnv, tokenEnv: config.jira.tokenEnv })),
+        jira().addLabel(issueId, label).catch((e: unknown) =>
+          Promise.reject(
+            explainJiraError(e, { host: config.jira.host, emailEnv: config.jira.emailEnv, tokenEnv: config.jira.tokenEnv, deployment: config.jira.deployment }),
+          ),
         ),
     },
     state: {

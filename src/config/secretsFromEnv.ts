@@ -16,8 +16,15 @@ export function secretsFromEnv(config: Config, env: NodeJS.ProcessEnv, needs: { 
   };
   const problems: string[] = [];
   const secrets = {
-    jiraEmail: need(config.jira.emailEnv, `the email of the Jira account at ${config.jira.host}`, needs.jira),
-    jiraToken: need(config.jira.tokenEnv, 'a Jira API token (https://id.atlassian.com/manage-profile/security/api-tokens)', needs.jira),
+    // Data Center authenticates with a personal access token alone.
+    jiraEmail: need(config.jira.emailEnv, `the email of the Jira account at ${config.jira.host}`, needs.jira && config.jira.deployment === 'cloud'),
+    jiraToken: need(
+      config.jira.tokenEnv,
+      config.jira.deployment === 'cloud'
+        ? 'a Jira API token (https://id.atlassian.com/manage-profile/security/api-tokens)'
+        : 'a Jira personal access token (your profile → Personal Access Tokens)',
+      needs.jira,
+    ),
     notionToken: need(config.notion.tokenEnv, "your Notion integration's secret (https://www.notion.so/profile/integrations)"),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,0 +1,82 @@
+import type { Outcome, RequestScheduler, Verdict } from '../../src/engine/http/requestScheduler.ts';
+import type { JiraApi, JiraField } from './jiraApi.ts';
+import type { RawIssue } from './toEpic.ts';
+
+/** A non-2xx answer from a Data Center site, shaped like jira.js's ApiError so one explainer serves both. */
+export class DataCenterApiError extends Error {
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: unknown;
+
+  constructor(status: number, statusText: string, body: unknown) {
+    super(`Request failed: ${status} ${statusText}`);
+    this.name = 'DataCenterApiError';
+    this.status = status;
+    this.statusText = statusText;
+    this.body = body;
+  }
+}
+
+function judge(outcome: Outcome<Response>): Verdict {
+  if ('error' in outcome) return { kind: 'transient' };
+  const { status, headers } = outcome.value;
+  const seconds = Number(headers.get('retry-after'));
+  const retryAfterMs = headers.get('retry-after') !== null && Number.isFinite(seconds) ? seconds * 1000 : undefined;
+  if (status === 429) return { kind: 'rate-limited', retryAfterMs };
+  if (status >= 500) return { kind: 'transient', retryAfterMs };
+  return { kind: 'done' };
+}
+
+/**
+ * Jira Data Center / Server over plain fetch: /rest/api/2/search paged by
+ * `startAt` until `total`, personal access tokens as bearer auth, descriptions
+ * in wiki markup. Every request goes through the same scheduler and retry
+ * policy as Cloud.
+ */
+export function dataCenterApi(options: { host: string; token: string; scheduler: RequestScheduler }): JiraApi {
+  const base = options.host.replace(/\/$/, '');
+  const request = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
+    const response = await options.scheduler.run(
+      (signal) =>
+        globalThis.fetch(`${base}${path}`, {
+          method,
+          signal,
+          headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        }),
+      judge,
+      method !== 'POST' || path.endsWith('/search'),
+    );
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // A non-JSON body (a 401 page, a proxy error) is kept as text for the message.
+    }
+    if (!response.ok) throw new DataCenterApiError(response.status, response.statusText, parsed);
+    return parsed as T;
+  };
+  return {
+    deployment: 'datacenter',
+    fields: () => request<JiraField[]>('GET', '/rest/api/2/field'),
+    issueTypes: () => request<{ name?: string; hierarchyLevel?: number }[]>('GET', '/rest/api/2/issuetype'),
+    async *search(jql, fields, pageSize) {
+      for (let startAt = 0; ; ) {
+        const page = await request<{ issues?: RawIssue[]; total?: number; startAt?: number }>('POST', '/rest/api/2/search', {
+          jql,
+          startAt,
+          maxResults: pageSize,
+          fields,
+        });
+        const issues = page.issues ?? [];
+        yield issues;
+        startAt += issues.length;
+        if (issues.length === 0 || page.total === undefined || startAt >= page.total) return;
+      }
+    },
+    async addLabel(issueId, label) {
+      await request('PUT', `/rest/api/2/issue/${encodeURIComponent(issueId)}`, { update: { labels: [{ add: label }] } });
+    },
+  };
+}

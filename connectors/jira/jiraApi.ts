@@ -1,0 +1,23 @@
+import type { RawIssue } from './toEpic.ts';
+
+/**
+ * The few Jira operations the engine needs, behind one interface so Jira Cloud
+ * (through jira.js) and Data Center / Server (which jira.js does not cover)
+ * are interchangeable; the same tests run against both.
+ */
+export interface JiraField {
+  id?: string;
+  name?: string;
+  custom?: boolean;
+  schema?: { type?: string; custom?: string };
+}
+
+export interface JiraApi {
+  readonly deployment: 'cloud' | 'datacenter';
+  fields(): Promise<JiraField[]>;
+  issueTypes(): Promise<{ name?: string; hierarchyLevel?: number }[]>;
+  /** Pages of issues for a JQL query, in order, until the last one. */
+  search(jql: string, fields: readonly string[], pageSize: number): AsyncIterable<RawIssue[]>;
+  /** Adds one label; never touches the others. */
+  addLabel(issueId: string, label: string): Promise<void>;
+}

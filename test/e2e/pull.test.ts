@@ -1,0 +1,122 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { buildEpicJql, jqlString } from '../../connectors/jira/jql.ts';
+import { notionLinksIn } from '../../connectors/jira/notionLinks.ts';
+import { SANDBOX_DC_PAT } from '../../sandbox/portfolio/epics.ts';
+import { server } from '../helpers/mswServer.ts';
+import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+
+const T0 = new Date('2026-11-23T08:00:00Z');
+const epicRows = (h: SandboxHarness) => h.world.notion.rows(h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!);
+const epicCount = (h: SandboxHarness) => h.world.jira.site.issues.filter((i) => i.parentKey === null).length;
+
+describe('pulling every epic from Jira, exactly', () => {
+  it('follows nextPageToken across pages, asks for fields by name, and never calls the removed search', async () => {
+    const h = sandboxHarness({ epics: 45, config: (c) => ({ ...c, jira: { ...c.jira, pageSize: 7 } }) });
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    const searches = h.world.jira.requestLog.filter((r) => r.path.endsWith('/search/jql'));
+    expect(searches.length).toBe(Math.ceil(epicCount(h) / 7));
+    expect(searches.slice(1).every((s) => typeof (s.body as { nextPageToken?: string }).nextPageToken === 'string')).toBe(true);
+    expect((searches[0]!.body as { fields: string[] }).fields).toEqual(expect.arrayContaining(['summary', 'labels', 'status', 'customfield_10016']));
+    expect((searches[0]!.body as { fields: string[] }).fields).not.toContain('*all');
+    expect(h.world.jira.requestLog.some((r) => /\/rest\/api\/[23]\/search$/.test(r.path))).toBe(false);
+    expect(epicRows(h)).toHaveLength(epicCount(h));
+  });
+
+  it.each(['customfield_10016', 'customfield_10028'])('discovers story points at %s (and not the decoy "Story Points" field)', async (field) => {
+    const h = sandboxHarness({ epics: 12, storyPointsField: field });
+    await h.run(['sync'], T0);
+    const withPoints = h.world.jira.site.issues.find((i) => i.parentKey === null && i.storyPoints !== null && i.storyPoints > 0)!;
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === withPoints.id)!;
+    expect(h.world.notion.valueOf(row, 'Story Points')).toBe(withPoints.storyPoints);
+  });
+
+  it('includes epics of a team-managed project whose epic type was renamed', async () => {
+    const h = sandboxHarness({ epics: 18 });
+    await h.run(['sync'], T0);
+    const onb = h.world.jira.site.issues.filter((i) => i.projectKey === 'ONB' && i.parentKey === null);
+    expect(onb.length).toBeGreaterThan(0);
+    const teams = epicRows(h).map((r) => h.world.notion.valueOf(r, 'Team'));
+    expect(teams.filter((t) => t === 'ONB')).toHaveLength(onb.length);
+    const jql = (h.world.jira.requestLog.find((r) => r.path.endsWith('/search/jql'))!.body as { jql: string }).jql;
+    expect(jql).toContain('"Feature Set"');
+  });
+
+  it('a user-supplied value in JQL is one quoted literal: it cannot change the query', async () => {
+    expect(jqlString('PAY" OR project is not EMPTY')).toBe('"PAY\\" OR project is not EMPTY"');
+    expect(buildEpicJql({ projects: ['PAY', 'A\\B'], epicTypeNames: ['Epic'] })).toBe('issuetype in ("Epic") AND project in ("PAY", "A\\\\B") ORDER BY key ASC');
+    const h = sandboxHarness({ epics: 6, config: (c) => ({ ...c, jira: { ...c.jira, jql: `project = ${jqlString('PAY" OR project is not EMPTY')}` } }) });
+    const result = await h.run(['sync'], T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The value 'PAY" OR project is not EMPTY' does not exist for the field 'project'.`);
+  });
+
+  it('a Data Center site works end to end: /rest/api/2/search by startAt, a personal access token, wiki-markup descriptions', async () => {
+    const h = sandboxHarness({
+      epics: 24,
+      flavour: 'datacenter',
+      storyPointsField: 'customfield_10002',
+      config: (c) => ({ ...c, jira: { ...c.jira, deployment: 'datacenter', pageSize: 10 } }),
+    });
+    const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
+    expect(result.code, result.stderr).toBe(0);
+    expect(epicRows(h)).toHaveLength(epicCount(h));
+    const searches = h.world.jira.requestLog.filter((r) => r.path === '/rest/api/2/search');
+    expect(searches.map((s) => (s.body as { startAt: number }).startAt)).toEqual([0, 10, 20]);
+    const withPoints = h.world.jira.site.issues.find((i) => i.parentKey === null && i.storyPoints)!;
+    expect(h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === withPoints.id)!, 'Story Points')).toBe(withPoints.storyPoints);
+    const linked = epicRows(h).filter((r) => String(h.world.notion.valueOf(r, 'Linked By')).includes('Notion link in the description'));
+    expect(linked.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('finds Notion links anywhere in an ADF description: text, link marks, inline cards, notion.site', () => {
+    const id = '1b2c3d4e5f60718293a4b5c6d7e8f901';
+    const doc = {
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: `see https://www.notion.so/acme/Strategy-${id} for why` }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'the page', marks: [{ type: 'link', attrs: { href: 'https://www.notion.so/2c3d4e5f60718293a4b5c6d7e8f9012a?pvs=4' } }] }] },
+        { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://acme.notion.site/3d4e5f60718293a4b5c6d7e8f9012a3b' } }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'and https://example.com/1b2c3d4e5f60718293a4b5c6d7e8f901 is not Notion' }] },
+      ],
+    };
+    expect(notionLinksIn(doc)).toEqual([
+      '1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901',
+      '2c3d4e5f-6071-8293-a4b5-c6d7e8f9012a',
+      '3d4e5f60-7182-93a4-b5c6-d7e8f9012a3b',
+    ]);
+    expect(notionLinksIn(`h2. Why\n[Strategy|https://www.notion.so/${id}]`)).toEqual(['1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901']);
+  });
+});
+
+describe('Jira errors explained', () => {
+  it('a bad token names the credentials and the site', async () => {
+    const h = sandboxHarness({ epics: 3 });
+    const result = await h.runWithEnv(['sync'], { JIRA_API_TOKEN: 'wrong' }, T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Jira at https:\/\/sandbox-\d+\.atlassian\.test rejected the credentials \(401\)\. Check JIRA_EMAIL .* and JIRA_API_TOKEN/);
+  });
+
+  it("a refused search shows Jira's own message and the JQL", async () => {
+    const h = sandboxHarness({ epics: 3, config: (c) => ({ ...c, jira: { ...c.jira, projects: ['PAY', 'NOPE'] } }) });
+    const result = await h.run(['sync'], T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("refused the epic search: The value 'NOPE' does not exist for the field 'project'.");
+    expect(result.stderr).toContain('JQL: issuetype in ("Epic", "Feature Set") AND project in ("PAY", "NOPE") ORDER BY key ASC');
+  });
+
+  it('an unbounded query is refused with Jira\'s message', async () => {
+    const h = sandboxHarness({ epics: 3, config: (c) => ({ ...c, jira: { ...c.jira, jql: 'ORDER BY created' } }) });
+    const result = await h.run(['sync'], T0);
+    expect(result.stderr).toContain('Unbounded JQL queries are not allowed here.');
+  });
+
+  it('a 410 from an outdated endpoint (a proxy rewriting to the old search) is explained', async () => {
+    const h = sandboxHarness({ epics: 3 });
+    server.use(http.post(/\/rest\/api\/3\/search\/jql$/, () => HttpResponse.json({ errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.'], errors: {} }, { status: 410 })));
+    const result = await h.run(['sync'], T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('says an endpoint was removed (410): The requested API has been removed.');
+  });
+});
