@@ -82,6 +82,10 @@ export function reportData(balanceRows: readonly ExistingRow[], epicRows: readon
       });
     }
   }
+  const kindOrder = ['portfolio', 'team', 'impact', 'flow'];
+  const byScope = (a: { scopeKind: string; scopeName: string }, b: { scopeKind: string; scopeName: string }) =>
+    kindOrder.indexOf(a.scopeKind) - kindOrder.indexOf(b.scopeKind) || a.scopeName.localeCompare(b.scopeName);
+  summaries.sort(byScope);
   const periods = [...new Set(cells.map((c) => c.period))].sort();
   const orphans = epicRows.flatMap(({ values: v }) => {
     const missing = [Array.isArray(v['Impact']) && v['Impact'].length ? null : 'Impact', Array.isArray(v['Usage']) && v['Usage'].length ? null : 'Usage'].filter(

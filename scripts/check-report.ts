@@ -1,0 +1,26 @@
+// npm run check:report
+// Opens the HTML report in a real headless browser (Debian's Chromium:
+// `apt-get install chromium`), checks what it rendered, and saves a screenshot
+// to docs/report.png. Run `npm run demo` first: it writes .sandbox/report.html.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const report = resolve('.sandbox/report.html');
+const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+if (!existsSync(report)) throw new Error(`${report} is missing: run \`npm run demo\` first.`);
+if (!browser) throw new Error('Chromium is missing: `apt-get install chromium` (Debian) and run again.');
+
+// The flags keep a sandboxed, offline Chromium from reaching for the network.
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+const url = pathToFileURL(report).href;
+const dom = execFileSync(browser, [...flags, '--dump-dom', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const expected = ['Portfolio balance', 'Current mix against target', 'Trend', 'Teams', 'Connection to strategy', 'Orphan work', '<svg'];
+const missing = expected.filter((text) => !dom.includes(text));
+if (missing.length > 0) throw new Error(`the rendered report lacks: ${missing.join(', ')}`);
+if (/<script/i.test(dom)) throw new Error('the rendered report contains a script element');
+
+const screenshot = resolve('docs/report.png');
+execFileSync(browser, [...flags, `--screenshot=${screenshot}`, '--window-size=1100,2200', url], { stdio: 'ignore' });
+process.stdout.write(`rendered ${url} in ${browser}: every section present, no scripts; screenshot at ${screenshot}\n`);
