@@ -19,6 +19,8 @@ export interface EpicQuery {
   jql?: string;
   /** User JQL ANDed onto it. */
   extraJql?: string;
+  /** Only epics in these statuses (quoted like every other value). */
+  statuses?: readonly string[];
   /** Epoch ms: only epics updated since. Epoch ms is read the same in every account time zone. */
   updatedSinceMs?: number;
 }
@@ -32,7 +34,7 @@ function withoutOrderBy(jql: string): string {
 export function buildEpicJql(query: EpicQuery): string {
   const base =
     query.jql === undefined ? `issuetype in ${jqlList(query.epicTypeNames)} AND project in ${jqlList(query.projects)}` : withoutOrderBy(query.jql);
-  const clauses = [query.extraJql, query.updatedSinceMs === undefined ? undefined : `updated >= ${Math.floor(query.updatedSinceMs)}`].filter(
+  const clauses = [query.extraJql, query.statuses?.length ? `status in ${jqlList(query.statuses)}` : undefined, query.updatedSinceMs === undefined ? undefined : `updated >= ${Math.floor(query.updatedSinceMs)}`].filter(
     (c): c is string => Boolean(c),
   );
   const restricted = clauses.length && base ? [`(${base})`, ...clauses.map((c) => `(${c})`)].join(' AND ') : base || clauses.join(' AND ');

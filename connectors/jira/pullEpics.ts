@@ -3,7 +3,9 @@ import { discoverEpicTypeNames, discoverStoryPointsField } from './discoverField
 import { explainJiraError } from './explainJiraError.ts';
 import type { JiraApi } from './jiraApi.ts';
 import { buildEpicJql } from './jql.ts';
+import type { EffortFallback } from './effort.ts';
 import { searchEpics } from './searchEpics.ts';
+import type { TeamRule } from './teamOf.ts';
 
 export interface PullEpicsSettings {
   host: string;
@@ -11,6 +13,10 @@ export interface PullEpicsSettings {
   jql?: string;
   extraJql?: string;
   storyPointsField?: string;
+  /** Status names to include; all when empty. */
+  statuses: readonly string[];
+  team: TeamRule;
+  effort: EffortFallback;
   pageSize: number;
   emailEnv: string;
   tokenEnv: string;
@@ -39,8 +45,8 @@ export async function pullEpics(jira: JiraApi, settings: PullEpicsSettings, opti
     if (points.status === 'rejected') throw points.reason;
     if (types.status === 'rejected') throw types.reason;
     const [storyPointsField, epicTypeNames] = [points.value, types.value];
-    jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, updatedSinceMs: options.updatedSinceMs });
-    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize });
+    jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, statuses: settings.statuses, updatedSinceMs: options.updatedSinceMs });
+    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize, team: settings.team, effort: settings.effort });
     const since = options.updatedSinceMs;
     const epics = since === undefined ? found : found.filter((e) => Date.parse(e.updated) >= since);
     return { epics, jql, storyPointsField };

@@ -1,6 +1,8 @@
 import type { Epic } from '../../src/core/epic.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
+import { childCounts, ESTIMATE_FIELD, estimatePoints, type EffortFallback } from './effort.ts';
+import { teamFields, type TeamRule } from './teamOf.ts';
 import { toEpic } from './toEpic.ts';
 
 export interface SearchEpicsOptions {
@@ -8,6 +10,8 @@ export interface SearchEpicsOptions {
   jql: string;
   storyPointsField: string | null;
   pageSize: number;
+  team: TeamRule;
+  effort: EffortFallback;
 }
 
 /**
@@ -16,14 +20,24 @@ export interface SearchEpicsOptions {
  * (hierarchyLevel ≠ 1) are dropped, since a custom type can share a name.
  */
 export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): Promise<Epic[]> {
-  const fields = [...BASE_FIELDS, ...(options.storyPointsField ? [options.storyPointsField] : [])];
+  const fields = [
+    ...BASE_FIELDS,
+    ...(options.storyPointsField ? [options.storyPointsField] : []),
+    ...teamFields(options.team),
+    ...(options.effort.kind === 'originalEstimate' ? [ESTIMATE_FIELD] : []),
+  ];
   const epics: Epic[] = [];
   for await (const page of jira.search(options.jql, fields, options.pageSize)) {
     for (const issue of page) {
       const level = (issue.fields?.['issuetype'] as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
       if (level !== undefined && level !== 1) continue;
-      epics.push(toEpic(issue, options.host, options.storyPointsField));
+      const epic = toEpic(issue, options.host, options.storyPointsField, options.team);
+      const fallback = options.effort;
+      epics.push(epic.storyPoints === null && fallback.kind === 'originalEstimate' ? { ...epic, storyPoints: estimatePoints(issue, fallback.hoursPerPoint) } : epic);
     }
   }
-  return epics;
+  if (options.effort.kind !== 'childCount') return epics;
+  const unestimated = epics.filter((e) => e.storyPoints === null);
+  const counts = await childCounts(jira, unestimated.map((e) => e.key), options.pageSize);
+  return epics.map((e) => (e.storyPoints === null && counts.has(e.key) ? { ...e, storyPoints: counts.get(e.key)! } : e));
 }

@@ -2,6 +2,7 @@ import type { Epic, StatusCategory } from '../../src/core/epic.ts';
 import { BackboneError } from '../../src/engine/errors.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
+import { teamOf, type TeamRule } from './teamOf.ts';
 
 export interface RawIssue {
   id: string;
@@ -24,7 +25,7 @@ function points(value: unknown): number | null {
 }
 
 /** A Jira issue, as returned by the epic search, in the shape the domain core reads. */
-export function toEpic(issue: RawIssue, host: string, storyPointsField: string | null): Epic {
+export function toEpic(issue: RawIssue, host: string, storyPointsField: string | null, team: TeamRule = { by: 'project' }): Epic {
   const parsed = epicFieldsSchema.safeParse(issue.fields ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(fields)').join(', ');
@@ -38,7 +39,7 @@ export function toEpic(issue: RawIssue, host: string, storyPointsField: string |
     summary: f.summary ?? '',
     url: `${host.replace(/\/$/, '')}/browse/${issue.key}`,
     projectKey: f.project.key,
-    team: f.project.key,
+    team: teamOf(team, f, issue.fields ?? {}),
     status: f.status?.name ?? 'Unknown',
     statusCategory: category && CATEGORIES.has(category) ? category : 'new',
     issueType: f.issuetype?.name ?? 'Epic',

@@ -97,6 +97,9 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
           jql: config.jira.jql,
           extraJql: config.jira.extraJql,
           storyPointsField: config.jira.storyPointsField,
+          statuses: config.jira.statuses,
+          team: config.jira.team,
+          effort: config.jira.effortFallback,
           pageSize: config.jira.pageSize,
           emailEnv: config.jira.emailEnv,
           tokenEnv: config.jira.tokenEnv,
@@ -116,7 +119,7 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     },
     strategy: {
       pullStrategy: () =>
-        readStrategyPages(notion, config.notion.strategyDatabase).catch((e: unknown) =>
+        readStrategyPages(notion, config.notion.strategyDatabase, config.notion.strategyProperties).catch((e: unknown) =>
           Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })),
         ),
     },

@@ -40,6 +40,25 @@ const jira = z.strictObject({
   jql: z.string().min(1).optional(),
   /** ANDed onto the generated JQL. */
   extraJql: z.string().min(1).optional(),
+  /** Only epics in these statuses; all statuses when empty. */
+  statuses: z.array(z.string().min(1)).default([]),
+  /** Which team an epic counts under. */
+  team: z
+    .discriminatedUnion('by', [
+      z.strictObject({ by: z.literal('project') }),
+      z.strictObject({ by: z.literal('component') }),
+      z.strictObject({ by: z.literal('labelPrefix'), prefix: z.string().min(1).default('team-') }),
+      z.strictObject({ by: z.literal('field'), field: z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10001') }),
+    ])
+    .default({ by: 'project' }),
+  /** Effort for epics without story points. */
+  effortFallback: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('none') }),
+      z.strictObject({ kind: z.literal('originalEstimate'), hoursPerPoint: z.number().positive().default(6) }),
+      z.strictObject({ kind: z.literal('childCount') }),
+    ])
+    .default({ kind: 'none' }),
   /** Story point field id (customfield_10016); discovered from /field when absent. */
   storyPointsField: z.string().regex(/^customfield_\d+$/).optional(),
   emailEnv: envName.default('JIRA_EMAIL'),
@@ -54,6 +73,16 @@ const notion = z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.notion.com'),
   tokenEnv: envName.default('NOTION_TOKEN'),
   strategyDatabase: notionId,
+  /** Names of the strategy database's properties, for databases that use other words. */
+  strategyProperties: z
+    .strictObject({
+      name: z.string().min(1).default('Name'),
+      layer: z.string().min(1).default('Layer'),
+      slug: z.string().min(1).default('Slug'),
+      flow: z.string().min(1).default('Flow'),
+      keywords: z.string().min(1).default('Keywords'),
+    })
+    .default({ name: 'Name', layer: 'Layer', slug: 'Slug', flow: 'Flow', keywords: 'Keywords' }),
   /** Page under which the Epics and Portfolio Balance databases are found or created. */
   parentPage: notionId,
   epicsDatabase: notionId.optional(),

@@ -120,3 +120,84 @@ describe('Jira errors explained', () => {
     expect(result.stderr).toContain('says an endpoint was removed (410): The requested API has been removed.');
   });
 });
+
+describe('teams, effort and scope, as configured', () => {
+  const teamsOf = (h: SandboxHarness) => new Set(epicRows(h).map((r) => h.world.notion.valueOf(r, 'Team')));
+
+  it('team by a field: the Atlassian Team field names every team', async () => {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, team: { by: 'field', field: 'customfield_10001' } } }) });
+    await h.run(['sync'], T0);
+    expect([...teamsOf(h)].sort()).toEqual(['Growth', 'Insights', 'Mobile', 'Onboarding', 'Payments', 'Platform']);
+  });
+
+  it('team by a label prefix: team-<name>, else the project', async () => {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, team: { by: 'labelPrefix', prefix: 'team-' } } }) });
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    epic.labels.push('team-checkout');
+    await h.run(['sync'], T0);
+    expect(h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === epic.id)!, 'Team')).toBe('checkout');
+    expect(teamsOf(h).has('PAY')).toBe(true);
+  });
+
+  it('team by component falls back to the project for epics without one', async () => {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, team: { by: 'component' } } }) });
+    const [first, second] = h.world.jira.site.issues.filter((i) => i.parentKey === null);
+    first!.components = ['Billing'];
+    second!.components = [];
+    await h.run(['sync'], T0);
+    const team = (id: string) => h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === id)!, 'Team');
+    expect(team(first!.id)).toBe('Billing');
+    expect(team(second!.id)).toBe(second!.projectKey);
+  });
+
+  it('effort fallbacks: original estimate in hours per point, or the number of child issues', async () => {
+    const byEstimate = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, effortFallback: { kind: 'originalEstimate', hoursPerPoint: 8 } } }) });
+    const epic = byEstimate.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    Object.assign(epic, { storyPoints: null, originalEstimateSeconds: 40 * 3600 });
+    await byEstimate.run(['sync'], T0);
+    const points = (h: SandboxHarness, id: string) => h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === id)!, 'Story Points');
+    expect(points(byEstimate, epic.id)).toBe(5);
+
+    const byChildren = sandboxHarness({ epics: 40, config: (c) => ({ ...c, jira: { ...c.jira, effortFallback: { kind: 'childCount' } } }) });
+    const parent = byChildren.world.jira.site.issues.find((i) => byChildren.world.jira.site.issues.some((c) => c.parentKey === i.key))!;
+    parent.storyPoints = null;
+    const children = byChildren.world.jira.site.issues.filter((c) => c.parentKey === parent.key).length;
+    await byChildren.run(['sync'], T0);
+    expect(points(byChildren, parent.id)).toBe(children);
+    expect(byChildren.world.jira.requestLog.some((r) => String((r.body as { jql?: string }).jql).startsWith('parent in ('))).toBe(true);
+  });
+
+  it('only the configured statuses are pulled, quoted in the JQL', async () => {
+    const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, jira: { ...c.jira, statuses: ['In Progress', 'In Review'] } }) });
+    await h.run(['sync'], T0);
+    const statuses = new Set(epicRows(h).map((r) => h.world.notion.valueOf(r, 'Status')));
+    expect([...statuses].every((s) => s === 'In Progress' || s === 'In Review')).toBe(true);
+    const jql = (h.world.jira.requestLog.find((r) => r.path.endsWith('/search/jql'))!.body as { jql: string }).jql;
+    expect(jql).toContain('(status in ("In Progress", "In Review"))');
+  });
+});
+
+describe('reading the strategy database', () => {
+  it('property names are configurable', async () => {
+    const h = sandboxHarness({
+      epics: 12,
+      config: (c) => ({ ...c, notion: { ...c.notion, strategyProperties: { name: 'Name', layer: 'Level', slug: 'Slug', flow: 'Flow', keywords: 'Keywords' } } }),
+    });
+    h.world.notion.editSchema(h.world.notionIds.strategyDataSource, 'Layer', { rename: 'Level' });
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    const linked = epicRows(h).filter((r) => (h.world.notion.valueOf(r, 'Impact') as string[]).length > 0);
+    expect(linked.length).toBeGreaterThan(0);
+  });
+
+  it('reads past the 10,000-row query cap', async () => {
+    const h = sandboxHarness({ epics: 3 });
+    const ds = h.world.notionIds.strategyDataSource;
+    for (let i = 0; i < 10_050; i += 1) {
+      h.world.notion.seedPage({ parent: { data_source_id: ds }, properties: { Name: { title: [{ text: { content: `Goal ${i}` } }] }, Layer: { select: { name: 'Impact' } }, Slug: { rich_text: [{ text: { content: `goal-${i}` } }] } } }, new Date(Date.UTC(2025, 0, 1) + i * 60_000));
+    }
+    h.world.jira.site.issues[0]!.labels.push('impact-goal-10049');
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === h.world.jira.site.issues[0]!.id)!;
+    expect(String(h.world.notion.valueOf(row, 'Linked By'))).toContain('label impact-goal-10049 → Goal 10049');
+  });
+});

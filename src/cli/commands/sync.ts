@@ -76,6 +76,9 @@ export async function syncOnce(
       mode: report.mode.full ? 'full' : 'incremental',
       pulled: report.pulled.length,
       epics: report.portfolio.length,
+      byWorkType: Object.fromEntries(
+        report.balance.cells.filter((c) => c.scope.kind === 'portfolio').map((c) => [c.workType.name, c.epics]),
+      ),
       stateWritten: report.stateWritten,
       dashboard: report.dashboard,
       tables: report.tables.map((t) => ({

@@ -1,0 +1,40 @@
+import { jqlList } from './jql.ts';
+import type { JiraApi } from './jiraApi.ts';
+import type { RawIssue } from './toEpic.ts';
+
+/**
+ * What counts as effort when an epic has no story points: nothing (default),
+ * its original estimate in hours converted at `hoursPerPoint`, or the number of
+ * its child issues.
+ */
+export type EffortFallback = { kind: 'none' } | { kind: 'originalEstimate'; hoursPerPoint: number } | { kind: 'childCount' };
+
+export const ESTIMATE_FIELD = 'timeoriginalestimate';
+
+export function estimatePoints(issue: RawIssue, hoursPerPoint: number): number | null {
+  const seconds = issue.fields?.[ESTIMATE_FIELD];
+  return typeof seconds === 'number' && seconds > 0 ? Math.round((seconds / 3600 / hoursPerPoint) * 10) / 10 : null;
+}
+
+const BATCH = 50;
+
+/**
+ * Child issue counts for epics, by key, in batches of 50 keys per search.
+ * Cloud links children through `parent`; Data Center through Epic Link.
+ */
+export async function childCounts(jira: JiraApi, epicKeys: readonly string[], pageSize: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const linkField = jira.deployment === 'cloud' ? 'parent' : 'customfield_10014';
+  const clause = jira.deployment === 'cloud' ? 'parent' : '"Epic Link"';
+  for (let i = 0; i < epicKeys.length; i += BATCH) {
+    const keys = epicKeys.slice(i, i + BATCH);
+    for await (const page of jira.search(`${clause} in ${jqlList(keys)}`, [linkField], pageSize)) {
+      for (const child of page) {
+        const link = child.fields?.[linkField];
+        const key = typeof link === 'string' ? link : (link as { key?: string } | undefined)?.key;
+        if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}

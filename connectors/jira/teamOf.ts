@@ -1,0 +1,35 @@
+import type { EpicFields } from './issueFields.ts';
+
+/** Which team an epic counts under: its project (default), a component, a `team-<name>` label, or a field such as Atlassian Team. */
+export type TeamRule = { by: 'project' } | { by: 'component' } | { by: 'labelPrefix'; prefix: string } | { by: 'field'; field: string };
+
+function fieldText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (value && typeof value === 'object') {
+    const v = value as { name?: unknown; title?: unknown; value?: unknown };
+    for (const candidate of [v.name, v.title, v.value]) if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
+  }
+  return null;
+}
+
+/** Falls back to the project when the rule finds nothing, so no epic is left without a team. */
+export function teamOf(rule: TeamRule, fields: EpicFields, raw: Record<string, unknown>): string {
+  const project = fields.project.key;
+  switch (rule.by) {
+    case 'project':
+      return project;
+    case 'component':
+      return fields.components?.[0]?.name ?? project;
+    case 'labelPrefix': {
+      const label = fields.labels?.find((l) => l.toLowerCase().startsWith(rule.prefix.toLowerCase()) && l.length > rule.prefix.length);
+      return label ? label.slice(rule.prefix.length) : project;
+    }
+    case 'field':
+      return fieldText(raw[rule.field]) ?? project;
+  }
+}
+
+/** Extra fields a rule needs from the search. */
+export function teamFields(rule: TeamRule): string[] {
+  return rule.by === 'field' ? [rule.field] : [];
+}
