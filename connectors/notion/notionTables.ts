@@ -34,22 +34,24 @@ export function notionTables(notion: Client, options: NotionTablesOptions): Tabl
       const what = `the ${spec.title} database under page ${options.parentPageId}`;
       try {
         const configured = options.configured[spec.title];
-        let location: { databaseId: string; dataSourceId: string } | null;
+        let location: { databaseId: string; dataSourceId: string; created: boolean } | null;
         if (dryRun) {
           // A dry run reads what exists and creates or repairs nothing.
           const databaseId = configured ?? (await findByTitle(options.children, spec.title));
           if (!databaseId) return null;
           const database = await notion.databases.retrieve({ database_id: databaseId });
           const dataSourceId = 'data_sources' in database ? database.data_sources[0]?.id : undefined;
-          location = dataSourceId ? { databaseId, dataSourceId } : null;
+          location = dataSourceId ? { databaseId, dataSourceId, created: false } : null;
         } else {
           location = await ensureTable(notion, spec, options, configured);
         }
         if (!location) return null;
-        const { databaseId, dataSourceId } = location;
+        const { databaseId, dataSourceId, created } = location;
         const table: Table = {
           spec,
           databaseId,
+          dataSourceId,
+          created,
           readRows: () => readRows(notion, spec, dataSourceId).catch((e: unknown) => Promise.reject(explainNotionError(e, { what, tokenEnv: options.tokenEnv }))),
           asStored: (row) => storedRow(spec, row),
           apply: (plan) => applyPlan(notion, spec, dataSourceId, plan),

@@ -4,6 +4,7 @@ import { dataCenterApi } from '../../connectors/jira/dataCenterApi.ts';
 import type { JiraApi } from '../../connectors/jira/jiraApi.ts';
 import { explainJiraError } from '../../connectors/jira/explainJiraError.ts';
 import { pullEpics } from '../../connectors/jira/pullEpics.ts';
+import { ensureChartViews } from '../../connectors/notion/chartViews.ts';
 import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
 import { writeDashboardSection } from '../../connectors/notion/dashboardSection.ts';
 import { dataSourcesOf } from '../../connectors/notion/dataSources.ts';
@@ -17,7 +18,7 @@ import type { Secrets } from '../config/secretsFromEnv.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import { BackboneError } from '../engine/errors.ts';
 import { RequestScheduler } from '../engine/http/requestScheduler.ts';
-import type { Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
+import type { Charts, Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
 import type { Logger } from '../log/createLogger.ts';
 
 export interface Wiring {
@@ -27,6 +28,7 @@ export interface Wiring {
   tables: TableStore;
   state: SyncStateStore;
   dashboard?: Dashboard;
+  charts: Charts;
   schedulers: { jira: RequestScheduler; notion: RequestScheduler };
 }
 
@@ -79,6 +81,7 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
   const dashboardWhat = `the dashboard page ${dashboardPage} (notion.dashboardPage)`;
   return {
     schedulers,
+    charts: { ensure: ({ epics, balance }) => ensureChartViews(notion, { epics, balance }) },
     ...(dashboardPage
       ? {
           dashboard: {

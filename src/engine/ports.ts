@@ -45,6 +45,9 @@ export interface ApplyResult {
 export interface Table {
   readonly spec: TableSpec;
   readonly databaseId: string;
+  readonly dataSourceId: string;
+  /** Whether this run created the database. */
+  readonly created: boolean;
   readRows(): Promise<ExistingRow[]>;
   /** A desired row as it will read back once stored, so unchanged rows compare equal. */
   asStored(row: Row): Row;
@@ -66,4 +69,10 @@ export interface SyncStateStore {
 export interface Dashboard {
   /** Replaces the section when `fingerprint` differs from what is there; returns whether it wrote. */
   publish(doc: readonly DocBlock[], fingerprint: string): Promise<{ written: boolean }>;
+}
+
+/** Chart views on the engine's databases, where the API allows them. */
+export interface Charts {
+  /** Creates the missing chart views; returns their names. */
+  ensure(tables: { epics: Table; balance: Table }): Promise<string[]>;
 }

@@ -15,7 +15,8 @@ import { epicRow } from '../core/tables/epicRow.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import type { Logger } from '../log/createLogger.ts';
 import { dashboardDoc } from '../report/dashboardDoc.ts';
-import type { ApplyResult, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
+import { createCharts } from './createCharts.ts';
+import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
   mappings: Mappings;
@@ -40,6 +41,7 @@ export interface SyncPorts {
   state: SyncStateStore;
   /** Absent when no dashboard page is configured. */
   dashboard?: Dashboard;
+  charts?: Charts;
 }
 
 export interface TableOutcome {
@@ -136,6 +138,9 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     }),
   ];
 
+  if (ports.charts && epicsTable && balanceTable && (epicsTable.created || balanceTable.created)) {
+    await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
+  }
   const dashboard = await publishDashboard(ports.dashboard, balance, period, options);
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {

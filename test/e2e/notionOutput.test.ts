@@ -106,3 +106,28 @@ describe('what the head of product sees in Notion', () => {
     expect(html).toContain('Orphan work');
   });
 });
+
+describe('chart views', () => {
+  const viewsOf = (h: SandboxHarness, title: string) => {
+    const db = h.world.notion.databaseByTitle(title)!;
+    return (h.world.notion.snapshot() as { views: { databaseId: string; name: string; type: string; configuration: { chart_type: string } }[] }).views.filter((v) => v.databaseId === db.id);
+  };
+
+  it('the first run creates a donut of the current mix and a line of the mix over time, once', async () => {
+    const h = sandboxHarness({ epics: 12 });
+    await h.run(['sync'], T0);
+    expect(viewsOf(h, 'Epics').map((v) => [v.name, v.configuration.chart_type])).toEqual([['Work mix now (points)', 'donut']]);
+    expect(viewsOf(h, 'Portfolio Balance').map((v) => [v.name, v.configuration.chart_type])).toEqual([['Work mix over time (point share)', 'line']]);
+    await h.run(['init']);
+    expect(viewsOf(h, 'Epics')).toHaveLength(1);
+    expect(viewsOf(h, 'Portfolio Balance')).toHaveLength(1);
+  });
+
+  it('when the API refuses chart views, the run still succeeds and says how to add them by hand', async () => {
+    const h = sandboxHarness({ epics: 6 });
+    h.world.notionNet.inject({ method: 'POST', path: /^\/v1\/views$/, times: 5, fault: { kind: 'status', status: 400 } });
+    const result = await h.run(['sync'], T0);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('add them by hand (README: \\"Charts\\")');
+  });
+});

@@ -1,5 +1,6 @@
 import { BALANCE_TABLE, EPICS_TABLE } from '../../core/tables/tableSpec.ts';
 import { EXIT, type ExitCode } from '../../engine/errors.ts';
+import { createCharts } from '../../engine/createCharts.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 
@@ -9,15 +10,14 @@ export const initUsage = `  init               find or create the Epics and Port
 /** `backbone-sync init`: what the first sync does implicitly, done explicitly, with the ids printed. */
 export async function initCommand(ctx: CommandContext): Promise<ExitCode> {
   const { config, secrets, logger } = await loadForCommand(ctx, { jira: false });
-  const { tables } = wire(config, secrets, { logger });
-  const lines: string[] = [];
-  for (const [spec, key] of [
-    [EPICS_TABLE, 'notion.epicsDatabase'],
-    [BALANCE_TABLE, 'notion.balanceDatabase'],
-  ] as const) {
-    const table = await tables.open(spec, { dryRun: false });
-    lines.push(`${key.padEnd(24)} ${table!.databaseId}   (${spec.title})`);
-  }
+  const { tables, charts } = wire(config, secrets, { logger });
+  const epics = (await tables.open(EPICS_TABLE, { dryRun: false }))!;
+  const balance = (await tables.open(BALANCE_TABLE, { dryRun: false }))!;
+  await createCharts(charts, { epics, balance }, logger);
+  const lines = [
+    `${'notion.epicsDatabase'.padEnd(24)} ${epics.databaseId}   (${EPICS_TABLE.title})`,
+    `${'notion.balanceDatabase'.padEnd(24)} ${balance.databaseId}   (${BALANCE_TABLE.title})`,
+  ];
   ctx.io.stdout.write(`${lines.join('\n')}\nAdd these to your config to pin the databases, or leave them out to have them found by title.\n`);
   return EXIT.ok;
 }
