@@ -80,10 +80,13 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const { logger, mappings } = options;
   const [state, strategy] = await Promise.all([ports.state.read(), ports.strategy.pullStrategy()]);
   const rulesHash = rulesFingerprint(mappings, strategy);
-  const mode = decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
+  const epicsTable = await ports.tables.open(EPICS_TABLE, { dryRun: options.dryRun });
+  // A database made this run (the first, or after a person deleted it) is empty: only a full run fills it.
+  const mode = epicsTable?.created
+    ? { full: true, reason: 'Epics database created' }
+    : decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || state?.cursorMs == null ? undefined : state.cursorMs - options.overlapMs;
 
-  const epicsTable = await ports.tables.open(EPICS_TABLE, { dryRun: options.dryRun });
   const [{ epics, jql }, existingEpics] = await Promise.all([
     ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since }),
     epicsTable ? epicsTable.readRows() : Promise.resolve([]),

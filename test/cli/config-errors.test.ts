@@ -57,3 +57,11 @@ describe('a bad config exits with code 2 and one line per problem', () => {
   });
 
 });
+
+describe('the daemon refuses a bad schedule at start', () => {
+  it('an invalid cron expression exits 2 naming it', async () => {
+    const result = await runCli(['daemon', '--schedule', 'every morning', '--config', writeConfig(valid)], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--schedule: "every morning" is not a cron expression');
+  });
+});

@@ -114,3 +114,25 @@ describe('the sync engine', () => {
     expect(jql.jql).toMatch(/updated >= \d{13}/);
   });
 });
+
+describe('a run that dies half-way', () => {
+  it('killed between two writes (every request after the 10th create fails), then re-run: every row once', async () => {
+    const h = sandboxHarness({ epics: 40 });
+    let creates = 0;
+    const original = h.world.notionNet.handle.bind(h.world.notionNet);
+    h.world.notionNet.handle = async (request) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/pages') creates += 1;
+      // From the 11th create on, the process is gone: nothing reaches Notion any more.
+      return creates > 10 ? Response.error() : original(request);
+    };
+    const crashed = await h.run(['sync'], T0);
+    expect(crashed.code).not.toBe(0);
+    expect(epicRows(h)).toHaveLength(10);
+    h.world.notionNet.handle = original;
+    const rerun = await h.run(['sync'], later(5));
+    expect(rerun.code).toBe(0);
+    const ids = epicRows(h).map((r) => h.world.notion.valueOf(r, 'Jira ID'));
+    expect(ids).toHaveLength(epicsOf(h).length);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

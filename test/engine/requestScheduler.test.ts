@@ -90,3 +90,48 @@ describe('the shared retry policy', () => {
     expect(second).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('time limits', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a request with no answer is abandoned at its timeout and retried when safe', async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 1000, concurrency: 1, timeoutMs: 1000, baseDelayMs: 0, random: () => 0 });
+    let calls = 0;
+    const attempt = vi.fn((signal: AbortSignal) => {
+      calls += 1;
+      if (calls === 1) return new Promise<Step>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      return Promise.resolve({ status: 200 });
+    });
+    const result = s.run(attempt, judge, true);
+    await vi.advanceTimersByTimeAsync(1001);
+    await expect(result).resolves.toEqual({ status: 200 });
+    expect(attempt.mock.calls[0]![0].aborted).toBe(true);
+  });
+
+  it('after the run deadline, no request is sent: queued and new ones fail with the reason', async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 1, concurrency: 1 });
+    const first = s.run(async () => ({ status: 200 }), judge, true).catch(() => undefined);
+    const queued = s.run(async () => ({ status: 200 }), judge, true);
+    const settledQueued = expect(queued).rejects.toThrow('deadline passed');
+    s.abort(new Error('deadline passed'));
+    await vi.advanceTimersByTimeAsync(5000);
+    await first;
+    await settledQueued;
+    await expect(s.run(async () => ({ status: 200 }), judge, true)).rejects.toThrow('deadline passed');
+  });
+});
+
+describe('reading Retry-After', () => {
+  it('accepts seconds and HTTP dates, for 429 and 529 alike', async () => {
+    const { judgeNotionOutcome } = await import('../../connectors/notion/createNotionClient.ts');
+    const at = (headers: Record<string, string>, status = 429) => judgeNotionOutcome({ value: new Response(null, { status, headers }) });
+    expect(at({ 'retry-after': '90' })).toEqual({ kind: 'rate-limited', retryAfterMs: 90_000 });
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    const fromDate = at({ 'retry-after': inTwoMinutes }, 529);
+    expect(fromDate.kind).toBe('rate-limited');
+    expect((fromDate as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(100_000);
+    expect(at({}, 503)).toEqual({ kind: 'transient', retryAfterMs: undefined });
+    expect(at({}, 400)).toEqual({ kind: 'done' });
+  });
+});

@@ -81,16 +81,19 @@ export class RequestScheduler {
     let throttles = 0;
     for (;;) {
       if (this.#aborted) throw this.#aborted;
-      const outcome = await this.#queue.add(async (): Promise<Outcome<T>> => {
-        await this.#waitOutPause();
-        if (this.#aborted) return { error: this.#aborted };
-        this.stats.requests += 1;
-        try {
-          return { value: await withTimeout(attempt, this.#timeoutMs) };
-        } catch (error) {
-          return { error };
-        }
-      });
+      const outcome = await this.#queue
+        .add(async (): Promise<Outcome<T>> => {
+          await this.#waitOutPause();
+          if (this.#aborted) return { error: this.#aborted };
+          this.stats.requests += 1;
+          try {
+            return { value: await withTimeout(attempt, this.#timeoutMs) };
+          } catch (error) {
+            return { error };
+          }
+        })
+        // Aborting clears the queue, which rejects what waited in it: report the reason instead.
+        .catch((error: unknown): Outcome<T> => ({ error: this.#aborted ?? error }));
       if (this.#aborted) {
         if ('error' in outcome) throw outcome.error;
         return outcome.value;
