@@ -66,10 +66,23 @@ function toStrategyPage(page: PageObjectResponse, names: StrategyPropertyNames):
  * Two pages with one slug would make labels ambiguous, so that is an error
  * naming both pages.
  */
+/** A page's first paragraph: the narrative the dashboard quotes. One request per page, so it is opt-in. */
+async function narrativeOf(notion: Client, pageId: string): Promise<string | undefined> {
+  const { results } = await notion.blocks.children.list({ block_id: pageId, page_size: 10 });
+  for (const block of results) {
+    if ('type' in block && block.type === 'paragraph') {
+      const text = block.paragraph.rich_text.map((t) => t.plain_text).join('').trim();
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
 export async function readStrategyPages(
   notion: Client,
   databaseId: string,
   names: StrategyPropertyNames = DEFAULT_STRATEGY_PROPERTIES,
+  options: { narratives: boolean } = { narratives: false },
 ): Promise<StrategyPage[]> {
   const pages: StrategyPage[] = [];
   for (const source of await dataSourcesOf(notion, databaseId)) {
@@ -91,5 +104,6 @@ export async function readStrategyPages(
     }
     bySlug.set(key, page);
   }
-  return pages;
+  if (!options.narratives) return pages;
+  return Promise.all(pages.map(async (page) => ({ ...page, narrative: await narrativeOf(notion, page.id) })));
 }

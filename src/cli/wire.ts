@@ -122,7 +122,7 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     },
     strategy: {
       pullStrategy: () =>
-        readStrategyPages(notion, config.notion.strategyDatabase, config.notion.strategyProperties).catch((e: unknown) =>
+        readStrategyPages(notion, config.notion.strategyDatabase, config.notion.strategyProperties, { narratives: config.notion.readNarratives }).catch((e: unknown) =>
           Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })),
         ),
     },

@@ -87,6 +87,8 @@ const notion = z.strictObject({
   parentPage: notionId,
   epicsDatabase: notionId.optional(),
   balanceDatabase: notionId.optional(),
+  /** Quote each Impact page's first paragraph in the dashboard section (one extra read per strategy page). */
+  readNarratives: z.boolean().default(false),
   /** Page that gets the engine-owned balance section; the rest of the page is left alone. */
   dashboardPage: notionId.optional(),
   rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),

@@ -15,6 +15,8 @@ export interface StrategyPage {
   flow: UsageFlow | null;
   keywords: readonly string[];
   url: string;
+  /** The page's first paragraph, when narratives are read (notion.readNarratives). */
+  narrative?: string;
 }
 
 /** A title in kebab-case, the slug a page gets when it has no Slug property: "Win mid-market" → "win-mid-market". */

@@ -144,7 +144,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   if (ports.charts && epicsTable && balanceTable && (epicsTable.created || balanceTable.created)) {
     await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
   }
-  const dashboard = await publishDashboard(ports.dashboard, balance, period, options);
+  const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
     version: 1,
@@ -163,11 +163,12 @@ async function publishDashboard(
   dashboard: Dashboard | undefined,
   balance: Balance,
   period: string,
+  strategy: readonly StrategyPage[],
   options: SyncOptions,
 ): Promise<SyncReport['dashboard']> {
   if (!dashboard) return 'not configured';
   if (options.dryRun) return 'dry run';
-  const doc = dashboardDoc(balance, period);
+  const doc = dashboardDoc(balance, period, strategy);
   const { written } = await dashboard.publish(doc, fingerprint(doc));
   options.logger.info({ written }, written ? 'dashboard section replaced' : 'dashboard section unchanged');
   return written ? 'written' : 'unchanged';

@@ -1,4 +1,5 @@
 import type { Balance, BalanceCell, ScopeKind } from '../core/balance.ts';
+import type { StrategyPage } from '../core/strategy.ts';
 import { summarize } from '../core/summarize.ts';
 
 /**
@@ -25,7 +26,7 @@ function cellText(cell: BalanceCell): string {
   return `${pct(cell.pointShare)} pts · ${cell.epics} epics${target}`;
 }
 
-export function dashboardDoc(balance: Balance, period: string): DocBlock[] {
+export function dashboardDoc(balance: Balance, period: string, strategy: readonly StrategyPage[] = []): DocBlock[] {
   const workTypes = [...new Map(balance.cells.map((c) => [c.workType.id, c.workType])).values()];
   const blocks: DocBlock[] = [
     { type: 'paragraph', text: summarize(balance) },
@@ -53,6 +54,11 @@ export function dashboardDoc(balance: Balance, period: string): DocBlock[] {
         ];
       }),
     });
+  }
+  const narratives = strategy.filter((p) => p.layer === 'Impact' && p.narrative);
+  if (narratives.length > 0) {
+    blocks.push({ type: 'heading', text: 'What the Impact targets are for' });
+    for (const page of narratives) blocks.push({ type: 'paragraph', text: `${page.title}: ${page.narrative}` });
   }
   return blocks;
 }

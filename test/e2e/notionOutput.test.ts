@@ -131,3 +131,12 @@ describe('chart views', () => {
     expect(result.stdout).toContain('add them by hand (README: \\"Charts\\")');
   });
 });
+
+describe('narratives', () => {
+  it('with readNarratives, the dashboard quotes each Impact page\'s first paragraph', async () => {
+    const h = sandboxHarness({ epics: 6, config: (c) => ({ ...c, notion: { ...c.notion, readNarratives: true } }) });
+    await h.run(['sync'], T0);
+    const section = dashboard(h).find((b) => b.type === 'callout')!;
+    expect(text(h, section.id)).toContain('Win mid-market retailers: Retailers with 10 to 200 stores choose us over the incumbents.');
+  });
+});
