@@ -44,13 +44,20 @@ export function compileClassifier(mappings: Mappings): Classifier {
   const issueTypes = index(types, (t) => t.issueTypes);
   const keywords = compileWordMatcher(types.flatMap((t) => t.keywords.map((phrase) => ({ phrase, value: t }))));
 
+  // Epics that match the same way share one result object: 100k epics make a few hundred, not 100k.
+  const seen = new Map<string, Classification>();
   const decide = (source: ClassificationSource, matches: Match[], describe: (evidence: string) => string): Classification | null => {
     if (matches.length === 0) return null;
-    const sorted = [...matches].sort((a, b) => order.get(a.type)! - order.get(b.type)!);
+    const sorted = matches.length === 1 ? matches : [...matches].sort((a, b) => order.get(a.type)! - order.get(b.type)!);
     const winner = sorted[0]!;
-    const conflicts = [...new Set(sorted.map((m) => m.type))].filter((t) => t !== winner.type);
+    const conflicts = sorted.length === 1 ? [] : [...new Set(sorted.map((m) => m.type))].filter((t) => t !== winner.type);
+    const key = `${source}\u0000${winner.evidence}\u0000${winner.type.id}\u0000${conflicts.map((t) => t.id).join(',')}`;
+    const known = seen.get(key);
+    if (known) return known;
     const note = conflicts.length ? ` (conflict: also ${conflicts.map((t) => t.name).join(', ')}; the type listed first in mappings wins)` : '';
-    return { workType: winner.type, source, reason: `${describe(winner.evidence)} → ${winner.type.name}${note}`, conflicts, invalidOverride: null };
+    const result = { workType: winner.type, source, reason: `${describe(winner.evidence)} → ${winner.type.name}${note}`, conflicts, invalidOverride: null };
+    seen.set(key, result);
+    return result;
   };
   const lookup = (map: Map<string, WorkType[]>, names: readonly string[]): Match[] =>
     names.flatMap((name) => (map.get(name.toLowerCase()) ?? []).map((type) => ({ type, evidence: name })));
@@ -63,13 +70,15 @@ export function compileClassifier(mappings: Mappings): Classifier {
       [...lookup(components, epic.components).map((m) => ({ ...m, evidence: `component ${m.evidence}` })), ...lookup(issueTypes, [epic.issueType]).map((m) => ({ ...m, evidence: `issue type ${m.evidence}` }))],
       (e) => e,
     ) ??
-    decide('keyword', keywords.find(epic.summary).map((m) => ({ type: m.value, evidence: m.phrase })), (k) => `summary keyword "${k}"`) ?? {
-      workType: UNCLASSIFIED,
-      source: 'none',
-      reason: 'no work label, alias, component or summary keyword matched',
-      conflicts: [],
-      invalidOverride: null,
-    };
+    decide('keyword', keywords.find(epic.summary).map((m) => ({ type: m.value, evidence: m.phrase })), (k) => `summary keyword "${k}"`) ??
+    NOTHING_MATCHED;
+  const NOTHING_MATCHED: Classification = {
+    workType: UNCLASSIFIED,
+    source: 'none',
+    reason: 'no work label, alias, component or summary keyword matched',
+    conflicts: [],
+    invalidOverride: null,
+  };
 
   return (epic, override) => {
     if (!override) return byRules(epic);
