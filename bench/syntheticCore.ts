@@ -34,6 +34,7 @@ export function syntheticCore(size: number): { epics: Epic[]; strategy: Strategy
       issueType: 'Epic',
       labels: [LABELS[i % LABELS.length]!, `impact-${impact[i % impact.length]!.slug}`, `usage-${usage[i % usage.length]!.slug}`].filter(Boolean),
       components: [],
+      fields: {},
       storyPoints: i % 7 === 0 ? null : (i % 13) + 1,
       notionLinks: [],
       created: '2026-06-01T00:00:00.000Z',

@@ -17,6 +17,8 @@ export interface PullEpicsSettings {
   statuses: readonly string[];
   team: TeamRule;
   effort: EffortFallback;
+  /** Fields the classification rules read. */
+  ruleFields: readonly string[];
   pageSize: number;
   emailEnv: string;
   tokenEnv: string;
@@ -46,7 +48,7 @@ export async function pullEpics(jira: JiraApi, settings: PullEpicsSettings, opti
     if (types.status === 'rejected') throw types.reason;
     const [storyPointsField, epicTypeNames] = [points.value, types.value];
     jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, statuses: settings.statuses, updatedSinceMs: options.updatedSinceMs });
-    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize, team: settings.team, effort: settings.effort });
+    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize, team: settings.team, effort: settings.effort, ruleFields: settings.ruleFields });
     const since = options.updatedSinceMs;
     const epics = since === undefined ? found : found.filter((e) => Date.parse(e.updated) >= since);
     return { epics, jql, storyPointsField };

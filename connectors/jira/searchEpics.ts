@@ -12,6 +12,7 @@ export interface SearchEpicsOptions {
   pageSize: number;
   team: TeamRule;
   effort: EffortFallback;
+  ruleFields: readonly string[];
 }
 
 /**
@@ -24,6 +25,7 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
     ...BASE_FIELDS,
     ...(options.storyPointsField ? [options.storyPointsField] : []),
     ...teamFields(options.team),
+    ...options.ruleFields,
     ...(options.effort.kind === 'originalEstimate' ? [ESTIMATE_FIELD] : []),
   ];
   const epics: Epic[] = [];
@@ -31,7 +33,7 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
     for (const issue of page) {
       const level = (issue.fields?.['issuetype'] as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
       if (level !== undefined && level !== 1) continue;
-      const epic = toEpic(issue, options.host, options.storyPointsField, options.team);
+      const epic = toEpic(issue, options.host, options);
       const fallback = options.effort;
       epics.push(epic.storyPoints === null && fallback.kind === 'originalEstimate' ? { ...epic, storyPoints: estimatePoints(issue, fallback.hoursPerPoint) } : epic);
     }

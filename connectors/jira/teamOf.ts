@@ -1,16 +1,8 @@
+import { fieldText } from './fieldText.ts';
 import type { EpicFields } from './issueFields.ts';
 
 /** Which team an epic counts under: its project (default), a component, a `team-<name>` label, or a field such as Atlassian Team. */
 export type TeamRule = { by: 'project' } | { by: 'component' } | { by: 'labelPrefix'; prefix: string } | { by: 'field'; field: string };
-
-function fieldText(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (value && typeof value === 'object') {
-    const v = value as { name?: unknown; title?: unknown; value?: unknown };
-    for (const candidate of [v.name, v.title, v.value]) if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
-  }
-  return null;
-}
 
 /** Falls back to the project when the rule finds nothing, so no epic is left without a team. */
 export function teamOf(rule: TeamRule, fields: EpicFields, raw: Record<string, unknown>): string {

@@ -1,5 +1,6 @@
 import type { Epic, StatusCategory } from '../../src/core/epic.ts';
 import { BackboneError } from '../../src/engine/errors.ts';
+import { fieldText } from './fieldText.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
 import { teamOf, type TeamRule } from './teamOf.ts';
@@ -25,7 +26,15 @@ function points(value: unknown): number | null {
 }
 
 /** A Jira issue, as returned by the epic search, in the shape the domain core reads. */
-export function toEpic(issue: RawIssue, host: string, storyPointsField: string | null, team: TeamRule = { by: 'project' }): Epic {
+export interface EpicReading {
+  storyPointsField: string | null;
+  team: TeamRule;
+  /** Fields the classification rules read. */
+  ruleFields: readonly string[];
+}
+
+export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Epic {
+  const { storyPointsField, team } = reading;
   const parsed = epicFieldsSchema.safeParse(issue.fields ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(fields)').join(', ');
@@ -45,6 +54,7 @@ export function toEpic(issue: RawIssue, host: string, storyPointsField: string |
     issueType: f.issuetype?.name ?? 'Epic',
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name),
+    fields: Object.fromEntries(reading.ruleFields.map((id) => [id, fieldText(issue.fields?.[id])])),
     storyPoints: storyPointsField ? points(issue.fields?.[storyPointsField]) : null,
     notionLinks: notionLinksIn(f.description),
     created: isoTimestamp(f.created) ?? new Date(0).toISOString(),

@@ -14,6 +14,7 @@ import { parentChildren } from '../../connectors/notion/parentPage.ts';
 import { syncStatePage } from '../../connectors/notion/syncStatePage.ts';
 import { readStrategyPages } from '../../connectors/notion/readStrategyPages.ts';
 import type { Config } from '../config/schema.ts';
+import { ruleFields, type Mappings } from '../core/mappings.ts';
 import type { Secrets } from '../config/secretsFromEnv.ts';
 import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
 import { BackboneError } from '../engine/errors.ts';
@@ -33,7 +34,11 @@ export interface Wiring {
 }
 
 /** The imperative shell: real SDK clients behind one scheduler per system, plugged into the engine's ports. */
-export function wire(config: Config, secrets: Secrets, options: { logger: Logger; onSchemaMismatch?: 'throw' | 'warn' }): Wiring {
+export function wire(
+  config: Config,
+  secrets: Secrets,
+  options: { logger: Logger; onSchemaMismatch?: 'throw' | 'warn'; mappings?: Mappings },
+): Wiring {
   const schedulers = {
     jira: new RequestScheduler({ ...config.jira.rateLimit, ...config.jira.retry, timeoutMs: config.jira.requestTimeoutSeconds * 1000 }),
     notion: new RequestScheduler({ ...config.notion.rateLimit, ...config.notion.retry, timeoutMs: config.notion.requestTimeoutSeconds * 1000 }),
@@ -103,6 +108,7 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
           statuses: config.jira.statuses,
           team: config.jira.team,
           effort: config.jira.effortFallback,
+          ruleFields: options.mappings ? ruleFields(options.mappings) : [],
           pageSize: config.jira.pageSize,
           emailEnv: config.jira.emailEnv,
           tokenEnv: config.jira.tokenEnv,

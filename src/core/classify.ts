@@ -42,6 +42,7 @@ export function compileClassifier(mappings: Mappings): Classifier {
   const aliases = index(types, (t) => t.aliases);
   const components = index(types, (t) => t.components);
   const issueTypes = index(types, (t) => t.issueTypes);
+  const fieldRules = types.flatMap((type) => type.fields.map((rule) => ({ type, field: rule.field, equals: rule.equals.toLowerCase() })));
   const keywords = compileWordMatcher(types.flatMap((t) => t.keywords.map((phrase) => ({ phrase, value: t }))));
 
   // Epics that match the same way share one result object: 100k epics make a few hundred, not 100k.
@@ -67,7 +68,13 @@ export function compileClassifier(mappings: Mappings): Classifier {
     decide('alias', lookup(aliases, epic.labels), (l) => `alias label ${l}`) ??
     decide(
       'component',
-      [...lookup(components, epic.components).map((m) => ({ ...m, evidence: `component ${m.evidence}` })), ...lookup(issueTypes, [epic.issueType]).map((m) => ({ ...m, evidence: `issue type ${m.evidence}` }))],
+      [
+        ...lookup(components, epic.components).map((m) => ({ ...m, evidence: `component ${m.evidence}` })),
+        ...lookup(issueTypes, [epic.issueType]).map((m) => ({ ...m, evidence: `issue type ${m.evidence}` })),
+        ...fieldRules
+          .filter((r) => epic.fields[r.field]?.toLowerCase() === r.equals)
+          .map((r) => ({ type: r.type, evidence: `field ${r.field} = ${epic.fields[r.field]}` })),
+      ],
       (e) => e,
     ) ??
     decide('keyword', keywords.find(epic.summary).map((m) => ({ type: m.value, evidence: m.phrase })), (k) => `summary keyword "${k}"`) ??

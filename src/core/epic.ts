@@ -20,6 +20,8 @@ export interface Epic {
   issueType: string;
   labels: readonly string[];
   components: readonly string[];
+  /** Values of the Jira fields that classification rules name (by field id), as text. */
+  fields: Readonly<Record<string, string | null>>;
   /** Effort in story points; null when the epic has no estimate. */
   storyPoints: number | null;
   /** Notion page ids (dashed uuid) linked from the epic's description. */

@@ -26,6 +26,10 @@ export const workTypeSchema = z.strictObject({
   components: z.array(z.string().min(1)).default([]),
   /** Jira issue types whose epics are this work type (e.g. a team-managed "Tech Debt Epic"). */
   issueTypes: z.array(z.string().min(1)).default([]),
+  /** Jira field rules: epics whose field (by id) has this value, ignoring case, are this work type. */
+  fields: z
+    .array(z.strictObject({ field: z.string().regex(/^(customfield_\d+|[a-z]+)$/, 'expected a Jira field id such as customfield_10050'), equals: z.string().min(1) }))
+    .default([]),
   /** Summary keywords and phrases, matched as whole words, ignoring case and accents. */
   keywords: z.array(z.string().min(1)).default([]),
 });
@@ -53,6 +57,11 @@ export const mappingsSchema = z
   });
 
 export type Mappings = z.infer<typeof mappingsSchema>;
+
+/** The Jira fields the rules read, so the pull can ask for them by name. */
+export function ruleFields(mappings: Mappings): string[] {
+  return [...new Set(mappings.workTypes.flatMap((t) => t.fields.map((f) => f.field)))];
+}
 export type WorkType = z.infer<typeof workTypeSchema>;
 
 /** The bucket every epic lands in when no rule matches: first-class, never dropped. */
@@ -63,5 +72,6 @@ export const UNCLASSIFIED: WorkType = {
   aliases: [],
   components: [],
   issueTypes: [],
+  fields: [],
   keywords: [],
 };

@@ -9,7 +9,14 @@ const withRegulatory = mappingsSchema.parse({
   ...shipped,
   workTypes: [
     ...shipped.workTypes.map((t) => (t.id === 'debt' ? { ...t, issueTypes: ['Tech Debt Epic'], components: ['Platform'] } : t)),
-    { id: 'regulatory', name: 'Regulatory', aliases: ['compliance'], components: ['Compliance'], keywords: ['KYC', 'AML', 'réglementation'] },
+    {
+      id: 'regulatory',
+      name: 'Regulatory',
+      aliases: ['compliance'],
+      components: ['Compliance'],
+      fields: [{ field: 'customfield_10050', equals: 'Mandatory' }],
+      keywords: ['KYC', 'AML', 'réglementation'],
+    },
   ],
 });
 const classify = compileClassifier(withRegulatory);
@@ -30,6 +37,7 @@ describe('classifying an epic by work type, in order of precedence', () => {
     // 4. component and issue-type rules
     { why: 'component', e: { components: ['Compliance'] }, type: 'Regulatory', source: 'component', reason: 'component Compliance → Regulatory' },
     { why: 'issue type', e: { issueType: 'Tech Debt Epic' }, type: 'Debt & Evolution', source: 'component', reason: 'issue type Tech Debt Epic → Debt & Evolution' },
+    { why: 'field rule', e: { fields: { customfield_10050: 'mandatory' } }, type: 'Regulatory', source: 'component', reason: 'field customfield_10050 = mandatory → Regulatory' },
     // 5. summary keywords: whole words, case and accents ignored
     { why: 'keyword', e: { summary: 'Migrate invoices to the new ledger' }, type: 'Debt & Evolution', source: 'keyword', reason: 'summary keyword "migrate" → Debt & Evolution' },
     { why: 'a phrase', e: { summary: 'A proof of concept for offline mode' }, type: 'Innovation', source: 'keyword', reason: 'summary keyword "proof of concept" → Innovation' },

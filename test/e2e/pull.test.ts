@@ -201,3 +201,24 @@ describe('reading the strategy database', () => {
     expect(String(h.world.notion.valueOf(row, 'Linked By'))).toContain('label impact-goal-10049 → Goal 10049');
   });
 });
+
+describe('classification rules that read Jira fields', () => {
+  it('a field rule in the mappings makes the pull ask for that field and classifies by its value', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'mappings-'));
+    const shipped = JSON.parse(readFileSync('mappings/work-types.json', 'utf8')) as { workTypes: { id: string; fields?: unknown }[] };
+    for (const t of shipped.workTypes) if (t.id === 'debt') t.fields = [{ field: 'customfield_10001', equals: 'Platform' }];
+    writeFileSync(join(dir, 'work-types.json'), JSON.stringify(shipped));
+    const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, mappings: dir }) });
+    const epic = h.world.jira.site.issues.find((i) => i.projectKey === 'PLAT' && i.parentKey === null)!;
+    epic.labels = [];
+    epic.summary = 'Quarterly planning';
+    await h.run(['sync'], T0);
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === epic.id)!;
+    expect(h.world.notion.valueOf(row, 'Classified By')).toBe('component: field customfield_10001 = Platform → Debt & Evolution');
+    const fields = (h.world.jira.requestLog.find((r) => r.path.endsWith('/search/jql'))!.body as { fields: string[] }).fields;
+    expect(fields).toContain('customfield_10001');
+  });
+});

@@ -19,6 +19,7 @@ export function epic(overrides: Partial<Epic> = {}): Epic {
     issueType: 'Epic',
     labels: [],
     components: [],
+    fields: {},
     storyPoints: null,
     notionLinks: [],
     created: '2026-10-01T09:00:00.000Z',

@@ -38,7 +38,7 @@ export async function lintCommand(ctx: CommandContext): Promise<ExitCode> {
     options: { 'apply-labels': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
   });
   const { config, mappings, secrets, logger } = await loadForCommand(ctx);
-  const ports = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
+  const ports = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const [{ epics }, strategy, table] = await Promise.all([
     ports.jira.pullEpics(),
     ports.strategy.pullStrategy(),

@@ -33,7 +33,7 @@ export async function syncOnce(
   { config, mappings, secrets, logger }: Loaded,
   { dryRun, full }: { dryRun: boolean; full: boolean },
 ): Promise<ExitCode> {
-  const wiring = wire(config, secrets, { logger, onSchemaMismatch: ctx.io.onSchemaMismatch });
+  const wiring = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
   const deadline = setTimeout(() => {
     const error = new BackboneError(
