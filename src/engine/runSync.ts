@@ -72,24 +72,25 @@ function rulesFingerprint(mappings: Mappings, strategy: readonly StrategyPage[])
 
 /**
  * One sync: read everything, decide everything, then write only the
- * differences. Every read completes before the first write, so a failed read
- * never leaves a half-written result; the cursor moves only after every write
+ * differences. Jira, the strategy pages and all existing rows are read before
+ * the first write, so a failed read never leaves a half-written result; the cursor moves only after every write
  * succeeded, so a failed row is pulled again next time.
  */
 export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<SyncReport> {
   const { logger, mappings } = options;
   const [state, strategy] = await Promise.all([ports.state.read(), ports.strategy.pullStrategy()]);
   const rulesHash = rulesFingerprint(mappings, strategy);
-  const epicsTable = await ports.tables.open(EPICS_TABLE, { dryRun: options.dryRun });
-  // A database made this run (the first, or after a person deleted it) is empty: only a full run fills it.
-  const mode = epicsTable?.created
-    ? { full: true, reason: 'Epics database created' }
-    : decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
+  // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
+  const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
+  // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
+  const mode = epicsFound
+    ? decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
+    : { full: true, reason: 'no Epics database yet' };
   const since = mode.full || state?.cursorMs == null ? undefined : state.cursorMs - options.overlapMs;
 
   const [{ epics, jql }, existingEpics] = await Promise.all([
     ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since }),
-    epicsTable ? epicsTable.readRows() : Promise.resolve([]),
+    epicsFound ? epicsFound.readRows() : Promise.resolve([]),
   ]);
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
@@ -122,9 +123,13 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   });
   const period = periodOf(options.now, options.period);
 
-  const balanceTable = await ports.tables.open(BALANCE_TABLE, { dryRun: options.dryRun });
+  const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
   // Only this period's rows are compared, so earlier periods are never touched.
-  const existingBalance = balanceTable ? (await balanceTable.readRows()).filter((r) => r.values['Period'] === period) : [];
+  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values['Period'] === period) : [];
+
+  // Write phase: create the databases or repair their schema, then write the differences.
+  const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
+  const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
 
   const tables = [
     await syncTable(epicsTable, EPICS_TABLE.title, pulled.map(epicRow), existingEpics, {
