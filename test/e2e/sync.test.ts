@@ -38,6 +38,8 @@ describe('a sync against the sandbox, through the real SDKs', () => {
     expect(result.code).toBe(0);
     expect(h.notionWrites()).toEqual([]);
     expect(result.stdout).toContain('planned (dry run: nothing written)');
+    expect(result.stderr).toMatch(/^Epics: \d+ to create, 0 to update, 0 to archive, 0 unchanged$/m);
+    expect(result.stderr).toMatch(/^ {2}create {3}PAY-\d+$/m);
     expect(result.stderr).toContain('Portfolio balance');
   });
 
@@ -51,5 +53,18 @@ describe('a sync against the sandbox, through the real SDKs', () => {
     expect(output).not.toContain(SANDBOX_NOTION_TOKEN);
     expect(output).not.toContain(SANDBOX_JIRA_USER.apiToken);
     expect(output).not.toContain(Buffer.from(`${SANDBOX_JIRA_USER.email}:${SANDBOX_JIRA_USER.apiToken}`).toString('base64'));
+  });
+});
+
+describe('--dry-run after a change', () => {
+  it('lists each row it would update with the properties that would change', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], NOW);
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    h.world.jira.updateIssue(epic.id, { summary: 'Renamed', updated: NOW.getTime() });
+    h.resetLogs();
+    const result = await h.run(['sync', '--dry-run'], NOW);
+    expect(result.stderr).toContain(`  update   ${epic.key}: Name, Updated`);
+    expect(h.notionWrites()).toEqual([]);
   });
 });

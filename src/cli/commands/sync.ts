@@ -3,6 +3,7 @@ import { BackboneError, EXIT, type ExitCode } from '../../engine/errors.ts';
 import { runSync } from '../../engine/runSync.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
+import { formatPlan } from '../formatPlan.ts';
 import { acquireRunLock } from '../runLock.ts';
 import { wire } from '../wire.ts';
 
@@ -56,12 +57,14 @@ export async function syncOnce(
     logger,
   }).finally(() => clearTimeout(deadline));
 
-  // In JSON mode stdout carries only log lines, so the human table goes to stderr.
+  // In JSON mode stdout carries only log lines, so the human output goes to stderr.
+  const human = ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr;
+  const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
+  if (dryRun) human.write(`\nWould write (dry run: nothing was written):\n${formatPlan(report.tables, (key) => jiraKeys.get(key) ?? key)}`);
   const table = formatBalanceTable(report.balance.cells, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
-  (ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr).write(`\n${table}`);
+  human.write(`\n${table}`);
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
-  const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
   for (const f of failed) {
     const jiraKey = jiraKeys.get(f.key);
     logger.error({ table: f.table, key: f.key, ...(jiraKey ? { jiraKey } : {}), action: f.action, err: f.error }, 'row failed; the next run retries it');
