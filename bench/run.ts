@@ -128,7 +128,7 @@ async function syncBench(epics: number) {
 }
 
 function coreBench(size: number) {
-  const out = execFileSync(process.execPath, [resolve('bench/coreOnce.ts'), String(size)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', resolve('bench/coreOnce.ts'), String(size)], { encoding: 'utf8' });
   return JSON.parse(out) as { epics: number; cpuMs: number; wallMs: number; peakRssMb: number };
 }
 

@@ -1,4 +1,5 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
+import { Interner } from '../../src/core/interner.ts';
 import type { CellValue, ExistingRow } from '../../src/core/plan.ts';
 import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
 import { fromNotionProperty } from './propertyValues.ts';
@@ -32,13 +33,13 @@ export async function readRows(notion: Client, spec: TableSpec, dataSourceId: st
   }
   pages.sort((a, b) => a.created_time.localeCompare(b.created_time) || a.id.localeCompare(b.id));
   const rows: ExistingRow[] = [];
+  const intern = new Interner();
   for (const page of pages) {
     const values: Record<string, CellValue> = {};
     for (const property of spec.properties) {
-      values[property.name] =
-        property.type === 'relation'
-          ? await fullRelation(notion, page, property.name)
-          : fromNotionProperty(property, page.properties[property.name]);
+      values[property.name] = intern.value(
+        property.type === 'relation' ? await fullRelation(notion, page, property.name) : fromNotionProperty(property, page.properties[property.name]),
+      );
     }
     const key = values[spec.keyProperty];
     if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values });

@@ -30,7 +30,16 @@ export function compileStrategyMapper(pages: readonly StrategyPage[], mappings: 
   ];
   const keywords = compileWordMatcher(pages.flatMap((page) => page.keywords.map((phrase) => ({ phrase, value: page }))));
 
+  // Epics linked the same way share one result: the inputs that decide it form the key.
+  const seen = new Map<string, StrategyLinks>();
   return (epic) => {
+    const strategyLabels = epic.labels.filter((label) => prefixes.some((p) => label.toLowerCase().startsWith(p.prefix)));
+    const linkedPages = epic.notionLinks.filter((id) => byId.has(id));
+    const guessed = keywords.find(epic.summary);
+    const key = `${strategyLabels.join('\u0000')}\u0001${linkedPages.join(',')}\u0001${guessed.map((g) => `${g.value.id}:${g.phrase}`).join(',')}`;
+    const known = seen.get(key);
+    if (known) return known;
+
     const found = { Impact: new Map<string, StrategyPage>(), Usage: new Map<string, StrategyPage>() };
     const reasons: string[] = [];
     const unknownLabels: string[] = [];
@@ -39,23 +48,20 @@ export function compileStrategyMapper(pages: readonly StrategyPage[], mappings: 
       found[page.layer].set(page.id, page);
       reasons.push(`${why} → ${page.title}`);
     };
-    for (const label of epic.labels) {
+    for (const label of strategyLabels) {
       const lower = label.toLowerCase();
-      const rule = prefixes.find((p) => lower.startsWith(p.prefix));
-      if (!rule) continue;
+      const rule = prefixes.find((p) => lower.startsWith(p.prefix))!;
       const page = bySlug[rule.layer].get(lower.slice(rule.prefix.length));
       if (page) link(page, `label ${label}`);
       else unknownLabels.push(label);
     }
-    for (const id of epic.notionLinks) {
-      const page = byId.get(id);
-      if (page) link(page, 'Notion link in the description');
-    }
-    const guessed = keywords.find(epic.summary);
+    for (const id of linkedPages) link(byId.get(id)!, 'Notion link in the description');
     for (const layer of ['Impact', 'Usage'] as StrategyLayer[]) {
       if (found[layer].size > 0) continue;
       for (const { value: page, phrase } of guessed) if (page.layer === layer) link(page, `summary keyword "${phrase}"`);
     }
-    return { impact: [...found.Impact.values()], usage: [...found.Usage.values()], reasons, unknownLabels };
+    const result = { impact: [...found.Impact.values()], usage: [...found.Usage.values()], reasons, unknownLabels };
+    seen.set(key, result);
+    return result;
   };
 }

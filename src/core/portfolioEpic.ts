@@ -1,5 +1,6 @@
 import type { ClassifiedEpic } from './classifiedEpic.ts';
 import type { StatusCategory } from './epic.ts';
+import { linkFacts } from './linkFacts.ts';
 
 /**
  * The facts about an epic that the balance needs, and no more. A sync that
@@ -21,6 +22,7 @@ export interface PortfolioEpic {
 }
 
 export function portfolioEpicOf({ epic, classification, links }: ClassifiedEpic): PortfolioEpic {
+  const { impactIds, usageIds } = linkFacts(links);
   return {
     id: epic.id,
     key: epic.key,
@@ -30,7 +32,7 @@ export function portfolioEpicOf({ epic, classification, links }: ClassifiedEpic)
     resolved: epic.resolved,
     storyPoints: epic.storyPoints,
     workTypeId: classification.workType.id,
-    impactIds: links.impact.map((p) => p.id),
-    usageIds: links.usage.map((p) => p.id),
+    impactIds,
+    usageIds,
   };
 }
