@@ -1,6 +1,7 @@
+import type { FieldDetails } from 'jira.js/cloud';
 import { EPIC_LINK_FIELD, TEAM_FIELD } from './render.ts';
 
-const system = (id: string, name: string, type: string) => ({
+const system = (id: string, name: string, type: string): FieldDetails => ({
   id,
   key: id,
   name,
@@ -12,7 +13,7 @@ const system = (id: string, name: string, type: string) => ({
   schema: { type, system: id },
 });
 
-const custom = (id: string, name: string, type: string, plugin: string) => ({
+const custom = (id: string, name: string, type: string, plugin: string): FieldDetails => ({
   id,
   key: id,
   name,
@@ -30,7 +31,7 @@ const custom = (id: string, name: string, type: string, plugin: string) => ({
  * hard to find: the Jira Software "Story point estimate" at a site-specific id,
  * and a decoy classic "Story Points" number field.
  */
-export function fieldList(storyPointsField: string, flavour: 'cloud' | 'datacenter') {
+export function fieldList(storyPointsField: string, flavour: 'cloud' | 'datacenter'): FieldDetails[] {
   const systemFields = [
     system('summary', 'Summary', 'string'),
     system('labels', 'Labels', 'array'),

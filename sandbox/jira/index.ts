@@ -1,3 +1,4 @@
+import type { DashboardUser, IssueTypeDetails, SearchAndReconcileResults } from 'jira.js/cloud';
 import type { Emulator } from '../emulator.ts';
 import { fieldList } from './fields.ts';
 import { matches, order, validateQuery, type EvalContext } from './jqlEvaluate.ts';
@@ -95,7 +96,8 @@ export class JiraEmulator implements Emulator {
       if (route === `GET /rest/api/${api}/field`) return json(fieldList(this.site.storyPointsField, this.flavour));
       if (route === `GET /rest/api/${api}/issuetype`) return json(this.#issueTypes(host, api));
       if (route === `GET /rest/api/${api}/myself`) {
-        return json({ self: `${host}/rest/api/${api}/user?accountId=${user.accountId}`, accountId: user.accountId, emailAddress: user.email, displayName: user.displayName, timeZone: user.timeZone, active: true, accountType: 'atlassian', locale: 'en_US' });
+        const me: DashboardUser = { self: `${host}/rest/api/${api}/user?accountId=${user.accountId}`, accountId: user.accountId, emailAddress: user.email, displayName: user.displayName, timeZone: user.timeZone, active: true, accountType: 'atlassian', locale: 'en_US' };
+        return json(me);
       }
       const edit = new RegExp(`^PUT /rest/api/${api}/issue/([^/]+)$`).exec(route);
       if (edit) return this.#editIssue(decodeURIComponent(edit[1]!), body);
@@ -176,7 +178,7 @@ export class JiraEmulator implements Emulator {
     return Math.max(1, Math.min(requested ?? 50, heavy ? 50 : 100));
   }
 
-  #searchJql(q: Query, user: JiraUser, host: string) {
+  #searchJql(q: Query, user: JiraUser, host: string): SearchAndReconcileResults {
     const fields = q.fields ? listParam(q.fields) : ['id'];
     const found = this.#find(q.jql ?? '', user);
     const offset = q.nextPageToken ? Number(Buffer.from(q.nextPageToken, 'base64url').toString().split(':')[1]) : 0;
@@ -203,7 +205,7 @@ export class JiraEmulator implements Emulator {
     };
   }
 
-  #issueTypes(host: string, api: string) {
+  #issueTypes(host: string, api: string): IssueTypeDetails[] {
     return this.site.issueTypes.map((t) => ({
       self: `${host}/rest/api/${api}/issuetype/${t.id}`,
       id: t.id,

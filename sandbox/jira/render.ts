@@ -1,3 +1,4 @@
+import type { Issue } from 'jira.js/cloud';
 import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
 
 /** Jira's timestamp format: 2026-11-20T10:15:30.123+0000. */
@@ -77,7 +78,7 @@ export function renderIssue(
   issue: JiraIssue,
   site: JiraSite,
   options: { host: string; flavour: 'cloud' | 'datacenter'; api: string; fields: readonly string[] },
-): Record<string, unknown> {
+): Issue {
   const base = { id: issue.id, key: issue.key, self: `${options.host}/rest/api/${options.api}/issue/${issue.id}` };
   const wanted = selectFields(options.fields);
   const fields = Object.fromEntries(Object.entries(allFields(issue, site, options.host, options.flavour, options.api)).filter(([name]) => wanted(name)));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DatabaseObjectResponse, DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type { Emulator } from '../emulator.ts';
 import { createBlocks, renderBlock, updateBlock } from './blocks.ts';
 import { errorResponse, NotionApiError, notFound, validation } from './errors.ts';
@@ -277,7 +278,7 @@ export class NotionEmulator implements Emulator {
     return this.#renderDatabase(database);
   }
 
-  #renderDatabase(d: DatabaseRecord) {
+  #renderDatabase(d: DatabaseRecord): DatabaseObjectResponse {
     return {
       object: 'database',
       id: d.id,
@@ -298,7 +299,7 @@ export class NotionEmulator implements Emulator {
     };
   }
 
-  #renderDataSource(s: DataSourceRecord) {
+  #renderDataSource(s: DataSourceRecord): DataSourceObjectResponse {
     return {
       object: 'data_source',
       id: s.id,
@@ -306,7 +307,8 @@ export class NotionEmulator implements Emulator {
       description: [],
       parent: { type: 'database_id', database_id: s.databaseId },
       database_parent: { type: 'page_id', page_id: this.#ws.databases.get(s.databaseId)!.parentPageId },
-      properties: Object.fromEntries(Object.values(s.properties).map((p) => [p.name, renderSchema(p)])),
+      // Built per property type at run time; the SDK's union of config shapes cannot follow that statically.
+      properties: Object.fromEntries(Object.values(s.properties).map((p) => [p.name, renderSchema(p)])) as DataSourceObjectResponse['properties'],
       is_inline: false,
       in_trash: false,
       archived: false,
@@ -424,14 +426,14 @@ export class NotionEmulator implements Emulator {
     return this.#renderPage(page);
   }
 
-  #renderPage(page: PageRecord) {
+  #renderPage(page: PageRecord): PageObjectResponse {
     const source = page.parent.type === 'data_source_id' ? this.#ws.dataSources.get(page.parent.data_source_id) : undefined;
     const properties = source
       ? Object.fromEntries(Object.values(source.properties).map((schema) => [schema.name, renderValue(schema, page.values[schema.name])]))
       : { title: renderValue({ id: 'title', name: 'title', type: 'title', config: {} }, page.values['title']) };
     const titleValue = Object.values(page.values).find((v) => v.type === 'title');
     const title = titleValue && 'items' in titleValue ? titleValue.items.map((i) => i.plain_text).join('') : '';
-    const user = { object: 'user', id: '00000000-0000-4000-8000-000000000001' };
+    const user = { object: 'user' as const, id: '00000000-0000-4000-8000-000000000001' };
     return {
       object: 'page',
       id: page.id,
@@ -444,8 +446,9 @@ export class NotionEmulator implements Emulator {
       parent: page.parent,
       in_trash: page.inTrash,
       archived: page.inTrash,
+      is_archived: page.inTrash,
       is_locked: false,
-      properties,
+      properties: properties as PageObjectResponse['properties'],
       url: `https://www.notion.so/${slugOf(title) ? `${slugOf(title)}-` : ''}${compact(page.id)}`,
       public_url: null,
     };
