@@ -1,0 +1,89 @@
+import { createCloudClient } from 'jira.js';
+import { isAuthError } from 'jira.js/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { JiraEmulator } from '../../sandbox/jira/index.ts';
+import { zonedToEpoch } from '../../sandbox/jira/jqlDates.ts';
+import { parseJql } from '../../sandbox/jira/jqlParse.ts';
+import { emulatorHandlers } from '../../sandbox/msw.ts';
+import { buildSandboxPortfolio, SANDBOX_JIRA_USER } from '../../sandbox/portfolio/epics.ts';
+import { server } from '../helpers/mswServer.ts';
+
+const HOST = 'https://jira-emulator.atlassian.test';
+
+describe('the Jira emulator, driven by the real jira.js', () => {
+  let emulator: JiraEmulator;
+  const jira = (apiToken = SANDBOX_JIRA_USER.apiToken) =>
+    createCloudClient({ host: HOST, auth: { type: 'basic', email: SANDBOX_JIRA_USER.email, apiToken }, onSchemaMismatch: 'throw' });
+
+  beforeEach(() => {
+    emulator = new JiraEmulator({ flavour: 'cloud', site: buildSandboxPortfolio({ epics: 60 }), users: [SANDBOX_JIRA_USER], now: () => Date.UTC(2026, 10, 23, 8) });
+    server.use(...emulatorHandlers([{ baseUrl: HOST, emulator }]));
+  });
+
+  it('returns only the id when no fields are asked for, and pages by token until none is sent', async () => {
+    const first = await jira().issueSearch.searchAndReconsileIssuesUsingJql({ jql: 'project = PAY', maxResults: 5 });
+    expect(Object.keys(first.issues![0]!)).toEqual(['id']);
+    expect(first.nextPageToken).toBeTruthy();
+    let pages = 1;
+    let token = first.nextPageToken;
+    while (token) {
+      const page = await jira().issueSearch.searchAndReconsileIssuesUsingJql({ jql: 'project = PAY', maxResults: 5, nextPageToken: token });
+      token = page.nextPageToken ?? undefined;
+      pages += 1;
+    }
+    const all = emulator.site.issues.filter((i) => i.projectKey === 'PAY').length;
+    expect(pages).toBe(Math.ceil(all / 5));
+  });
+
+  it('a quoted value is one literal: quotes and keywords inside it change nothing', async () => {
+    emulator.site.issues[0]!.labels.push('say "hi" OR project is not EMPTY');
+    const found = await jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'labels = "say \\"hi\\" OR project is not EMPTY"', fields: ['labels'] });
+    expect(found.issues!.map((i) => i.id)).toEqual([emulator.site.issues[0]!.id]);
+  });
+
+  it('dates: epoch milliseconds, or wall-clock strings in the user\'s time zone, compared to the minute', async () => {
+    const issue = emulator.site.issues[0]!;
+    issue.updated = Date.parse('2026-11-20T09:30:45Z');
+    const keys = async (jql: string) => (await jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql, fields: ['summary'], maxResults: 100 })).issues!.map((i) => i.id);
+    // 10:30 in Berlin is 09:30 UTC: same minute as the update, so >= matches and > does not.
+    expect(await keys(`key = ${issue.key} AND updated >= "2026-11-20 10:30"`)).toEqual([issue.id]);
+    expect(await keys(`key = ${issue.key} AND updated > "2026-11-20 10:30"`)).toEqual([]);
+    expect(await keys(`key = ${issue.key} AND updated >= ${Date.parse('2026-11-20T09:30:59Z')}`)).toEqual([issue.id]);
+    expect(zonedToEpoch(2026, 11, 20, 10, 30, 'Europe/Berlin')).toBe(Date.parse('2026-11-20T09:30:00Z'));
+  });
+
+  it('answers like Jira Cloud: 410 on the old search, 400 for unbounded JQL or an unknown project, plain-text 401', async () => {
+    await expect(fetch(`${HOST}/rest/api/3/search?jql=project%3DPAY`, { headers: { authorization: `Basic ${btoa(`${SANDBOX_JIRA_USER.email}:${SANDBOX_JIRA_USER.apiToken}`)}` } }).then((r) => r.status)).resolves.toBe(410);
+    await expect(jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'ORDER BY created' })).rejects.toMatchObject({
+      status: 400,
+      body: { errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'] },
+    });
+    await expect(jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'project = NOPE' })).rejects.toMatchObject({
+      body: { errorMessages: ["The value 'NOPE' does not exist for the field 'project'."] },
+    });
+    const error = await jira('wrong').issueFields.getFields().catch((e: unknown) => e);
+    expect(isAuthError(error)).toBe(true);
+    expect((error as { body: unknown }).body).toBe('Client must be authenticated to access this resource.');
+  });
+
+  it('parses AND, OR, NOT, parentheses, IN lists and ORDER BY', () => {
+    const q = parseJql('(project in ("PAY", GRO) OR labels = x) AND NOT status = Done ORDER BY key DESC, created');
+    expect(q.where).toMatchObject({ kind: 'and', children: [{ kind: 'or' }, { kind: 'not' }] });
+    expect(q.orderBy).toEqual([{ field: 'key', desc: true }, { field: 'created', desc: false }]);
+    expect(() => parseJql('project = "PAY')).toThrow('has not been completed');
+    expect(() => parseJql('project PAY')).toThrow("Expecting an operator");
+  });
+
+  it('the sample portfolio is the same every time, with the advertised mix', () => {
+    const a = buildSandboxPortfolio({ epics: 300 });
+    expect(buildSandboxPortfolio({ epics: 300 })).toEqual(a);
+    const epics = a.issues.filter((i) => i.parentKey === null);
+    expect(epics).toHaveLength(300);
+    expect(new Set(epics.map((e) => e.projectKey)).size).toBe(6);
+    const withPoints = epics.filter((e) => e.storyPoints !== null).length / epics.length;
+    expect(withPoints).toBeGreaterThan(0.75);
+    expect(new Set(epics.map((e) => e.status.category))).toEqual(new Set(['new', 'indeterminate', 'done']));
+    expect(epics.some((e) => e.labels.includes('impact-world-domination'))).toBe(true);
+    expect(buildSandboxPortfolio({ epics: 100_000 }).issues.length).toBeGreaterThanOrEqual(100_000);
+  });
+});
