@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseObjectResponse, DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type { Emulator } from '../emulator.ts';
 import { createBlocks, renderBlock, updateBlock } from './blocks.ts';
 import { errorResponse, NotionApiError, notFound, validation } from './errors.ts';
-import { compact, normaliseId } from './ids.ts';
+import { normaliseId } from './ids.ts';
 import {
   emptyWorkspace,
-  richTextResponse,
   type BlockRecord,
   type DatabaseRecord,
   type DataSourceRecord,
@@ -14,8 +12,9 @@ import {
   type StoredValue,
   type Workspace,
 } from './model.ts';
-import { parseProperties, parseSchema, renderSchema, renderValue } from './properties.ts';
+import { parseProperties, parseSchema, renderValue } from './properties.ts';
 import { decodeCursor, encodeCursor, matches, sortPages } from './query.ts';
+import { renderDatabase, renderDataSource, renderPage } from './render.ts';
 import { parseRichText } from './richText.ts';
 
 export interface NotionEmulatorOptions {
@@ -32,7 +31,6 @@ const PAGE_SIZE_LIMIT = 100;
 const DEFAULT_QUERY_RESULT_LIMIT = 10_000;
 
 const minute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
-const slugOf = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 const list = (results: unknown[], next: string | null, type: string) => ({ object: 'list', results, next_cursor: next, has_more: next !== null, type, [type]: {} });
 
 /**
@@ -56,13 +54,13 @@ export class NotionEmulator implements Emulator {
     this.#ws = workspace;
     const id = '([^/]+)';
     this.#routes = [
-      ['GET', new RegExp(`^/v1/databases/${id}$`), ([d]) => this.#renderDatabase(this.#database(d!))],
+      ['GET', new RegExp(`^/v1/databases/${id}$`), ([d]) => renderDatabase(this.#ws, this.#database(d!))],
       ['POST', /^\/v1\/databases$/, (_, body) => this.#createDatabase(body)],
-      ['GET', new RegExp(`^/v1/data_sources/${id}$`), ([d]) => this.#renderDataSource(this.#dataSource(d!))],
+      ['GET', new RegExp(`^/v1/data_sources/${id}$`), ([d]) => renderDataSource(this.#ws, this.#dataSource(d!))],
       ['PATCH', new RegExp(`^/v1/data_sources/${id}$`), ([d], body) => this.#updateDataSource(d!, body)],
       ['POST', new RegExp(`^/v1/data_sources/${id}/query$`), ([d], body) => this.#query(d!, body)],
       ['POST', /^\/v1\/pages$/, (_, body) => this.#createPage(body)],
-      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => this.#renderPage(this.#page(p!))],
+      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => renderPage(this.#ws, this.#page(p!))],
       ['PATCH', new RegExp(`^/v1/pages/${id}$`), ([p], body) => this.#updatePage(p!, body)],
       ['GET', new RegExp(`^/v1/pages/${id}/properties/${id}$`), ([p, prop], _, url) => this.#pageProperty(p!, decodeURIComponent(prop!), url)],
       ['GET', new RegExp(`^/v1/blocks/${id}/children$`), ([b], _, url) => this.#listChildren(b!, url)],
@@ -275,52 +273,7 @@ export class NotionEmulator implements Emulator {
       lastEditedTime: now,
     });
     this.#childrenOf(parentPageId).push(database.id);
-    return this.#renderDatabase(database);
-  }
-
-  #renderDatabase(d: DatabaseRecord): DatabaseObjectResponse {
-    return {
-      object: 'database',
-      id: d.id,
-      title: richTextResponse([{ plain_text: d.title, href: null }]),
-      description: [],
-      parent: { type: 'page_id', page_id: d.parentPageId },
-      is_inline: false,
-      in_trash: d.inTrash,
-      archived: d.inTrash,
-      is_locked: false,
-      created_time: d.createdTime,
-      last_edited_time: d.lastEditedTime,
-      data_sources: d.dataSourceIds.map((id) => ({ id, name: this.#ws.dataSources.get(id)!.name })),
-      icon: null,
-      cover: null,
-      url: `https://www.notion.so/${compact(d.id)}`,
-      public_url: null,
-    };
-  }
-
-  #renderDataSource(s: DataSourceRecord): DataSourceObjectResponse {
-    return {
-      object: 'data_source',
-      id: s.id,
-      title: richTextResponse([{ plain_text: s.name, href: null }]),
-      description: [],
-      parent: { type: 'database_id', database_id: s.databaseId },
-      database_parent: { type: 'page_id', page_id: this.#ws.databases.get(s.databaseId)!.parentPageId },
-      // Built per property type at run time; the SDK's union of config shapes cannot follow that statically.
-      properties: Object.fromEntries(Object.values(s.properties).map((p) => [p.name, renderSchema(p)])) as DataSourceObjectResponse['properties'],
-      is_inline: false,
-      in_trash: false,
-      archived: false,
-      created_time: s.createdTime,
-      last_edited_time: s.lastEditedTime,
-      created_by: { object: 'user', id: '00000000-0000-4000-8000-000000000001' },
-      last_edited_by: { object: 'user', id: '00000000-0000-4000-8000-000000000001' },
-      icon: null,
-      cover: null,
-      url: `https://www.notion.so/${compact(s.id)}`,
-      public_url: null,
-    };
+    return renderDatabase(this.#ws, database);
   }
 
   #updateDataSource(raw: string, body: Body) {
@@ -343,7 +296,7 @@ export class NotionEmulator implements Emulator {
       source.properties[schema.name] = schema;
     }
     source.lastEditedTime = this.#stamp();
-    return this.#renderDataSource(source);
+    return renderDataSource(this.#ws, source);
   }
 
   #query(raw: string, body: Body) {
@@ -358,7 +311,7 @@ export class NotionEmulator implements Emulator {
     const capped = end >= this.#queryResultLimit && found.length > this.#queryResultLimit;
     const next = end < found.length && !capped ? encodeCursor({ offset: end }) : null;
     return {
-      ...list(found.slice(offset, end).map((p) => this.#renderPage(p)), next, 'page_or_data_source'),
+      ...list(found.slice(offset, end).map((p) => renderPage(this.#ws, p)), next, 'page_or_data_source'),
       ...(capped ? { request_status: { type: 'incomplete', incomplete_reason: 'query_result_limit_reached' } } : {}),
     };
   }
@@ -409,7 +362,7 @@ export class NotionEmulator implements Emulator {
     }
     this.#ws.pages.set(page.id, page);
     if (body['children'] !== undefined) this.#childrenOf(page.id).push(...createBlocks(this.#ws, body['children'], { id: page.id, type: 'page_id' }, now));
-    return this.#renderPage(page);
+    return renderPage(this.#ws, page);
   }
 
   #updatePage(raw: string, body: Body) {
@@ -423,35 +376,7 @@ export class NotionEmulator implements Emulator {
     const trash = body['in_trash'] ?? body['archived'];
     if (typeof trash === 'boolean') page.inTrash = trash;
     page.lastEditedTime = this.#stamp();
-    return this.#renderPage(page);
-  }
-
-  #renderPage(page: PageRecord): PageObjectResponse {
-    const source = page.parent.type === 'data_source_id' ? this.#ws.dataSources.get(page.parent.data_source_id) : undefined;
-    const properties = source
-      ? Object.fromEntries(Object.values(source.properties).map((schema) => [schema.name, renderValue(schema, page.values[schema.name])]))
-      : { title: renderValue({ id: 'title', name: 'title', type: 'title', config: {} }, page.values['title']) };
-    const titleValue = Object.values(page.values).find((v) => v.type === 'title');
-    const title = titleValue && 'items' in titleValue ? titleValue.items.map((i) => i.plain_text).join('') : '';
-    const user = { object: 'user' as const, id: '00000000-0000-4000-8000-000000000001' };
-    return {
-      object: 'page',
-      id: page.id,
-      created_time: page.createdTime,
-      last_edited_time: page.lastEditedTime,
-      created_by: user,
-      last_edited_by: user,
-      cover: null,
-      icon: null,
-      parent: page.parent,
-      in_trash: page.inTrash,
-      archived: page.inTrash,
-      is_archived: page.inTrash,
-      is_locked: false,
-      properties: properties as PageObjectResponse['properties'],
-      url: `https://www.notion.so/${slugOf(title) ? `${slugOf(title)}-` : ''}${compact(page.id)}`,
-      public_url: null,
-    };
+    return renderPage(this.#ws, page);
   }
 
   /** A property's full value, paginated: how relations past 25 ids are read. */
