@@ -7,8 +7,8 @@ import type { ChildBlocks } from './parentPage.ts';
 export const STATE_PAGE_TITLE = 'backbone-sync state';
 
 const stateSchema = z.object({
-  version: z.literal(1),
-  cursorMs: z.number().nullable(),
+  version: z.literal(2),
+  heldCursorMs: z.number().nullable(),
   lastFullAt: z.string().nullable(),
   rulesHash: z.string(),
 });

@@ -3,19 +3,39 @@ import { createHash } from 'node:crypto';
 /**
  * What one run leaves for the next, stored in Notion (never on local disk: cron
  * jobs often run on fresh machines). Written only when it changes, so a run
- * with nothing to do writes nothing.
+ * with nothing to do writes nothing, and a run that only updates rows writes
+ * only those rows.
  */
 export interface SyncState {
-  version: 1;
+  version: 2;
   /**
-   * Every Jira change up to this moment (epoch ms) is in Notion. Only advanced
-   * after a run whose writes all succeeded.
+   * Set only after a run in which some write failed: the cursor as it was
+   * before that run, so the failed epics are pulled again. Cleared by the next
+   * run whose writes all succeed. Otherwise the cursor is derived from the rows.
    */
-  cursorMs: number | null;
+  heldCursorMs: number | null;
   /** When the last full reconciliation finished (ISO). */
   lastFullAt: string | null;
   /** Fingerprint of the rules and strategy the rows were computed with; a change forces a full run. */
   rulesHash: string;
+}
+
+/**
+ * Where an incremental pull continues: every Jira change up to this moment is
+ * in Notion. It is the newest `Updated` on the Epics rows (each row carries its
+ * epic's last Jira update, written only when that write succeeded), unless a
+ * failed run held it back.
+ */
+export function cursorOf(state: SyncState | null, rowUpdates: readonly (string | null)[]): number | null {
+  if (state?.heldCursorMs != null) return state.heldCursorMs;
+  const newest = rowUpdates.reduce((max, iso) => (iso ? Math.max(max, Date.parse(iso)) : max), 0);
+  return newest > 0 ? newest : null;
+}
+
+/** The held cursor after a run: kept at the pre-run cursor while any write fails, cleared once all succeed. */
+export function heldCursorAfter(state: SyncState | null, cursorBefore: number | null, allWritesSucceeded: boolean): number | null {
+  if (allWritesSucceeded) return null;
+  return state?.heldCursorMs ?? cursorBefore ?? 0;
 }
 
 /** A stable fingerprint of anything JSON-serialisable. */
@@ -31,25 +51,14 @@ export interface FullSyncDecision {
 /** Whether this run must reconcile everything, rather than pull only what changed. */
 export function decideFullSync(
   state: SyncState | null,
-  options: { forced: boolean; rulesHash: string; now: Date; fullEveryMs: number },
+  options: { forced: boolean; cursorMs: number | null; rulesHash: string; now: Date; fullEveryMs: number },
 ): FullSyncDecision {
   if (options.forced) return { full: true, reason: 'asked for (--full)' };
-  if (!state || state.cursorMs === null) return { full: true, reason: 'first run' };
+  if (!state || options.cursorMs === null) return { full: true, reason: 'first run' };
   if (state.rulesHash !== options.rulesHash) return { full: true, reason: 'mappings or strategy changed' };
   const last = state.lastFullAt ? Date.parse(state.lastFullAt) : NaN;
   if (Number.isNaN(last) || options.now.getTime() - last >= options.fullEveryMs) {
     return { full: true, reason: 'periodic reconciliation due' };
   }
   return { full: false, reason: 'incremental' };
-}
-
-/**
- * The cursor after a run: the newest Jira update seen, never moving backwards,
- * and not moving at all when any write failed (the failed epics must be pulled
- * again next time).
- */
-export function nextCursor(previous: number | null, pulledUpdates: readonly string[], allWritesSucceeded: boolean): number | null {
-  if (!allWritesSucceeded) return previous;
-  const newest = pulledUpdates.reduce((max, iso) => Math.max(max, Date.parse(iso)), previous ?? 0);
-  return newest > 0 ? newest : previous;
 }

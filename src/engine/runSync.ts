@@ -8,7 +8,7 @@ import { periodOf, type PeriodKind } from '../core/period.ts';
 import { planRows, type ExistingRow, type Row, type RowPlan } from '../core/plan.ts';
 import { portfolioEpicOf, type PortfolioEpic } from '../core/portfolioEpic.ts';
 import type { StrategyPage } from '../core/strategy.ts';
-import { decideFullSync, fingerprint, nextCursor, type FullSyncDecision, type SyncState } from '../core/syncState.ts';
+import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '../core/syncState.ts';
 import { balanceRow, summaryRow } from '../core/tables/balanceRow.ts';
 import { epicFromRow } from '../core/tables/epicFromRow.ts';
 import { epicRow } from '../core/tables/epicRow.ts';
@@ -82,16 +82,14 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const rulesHash = rulesFingerprint(mappings, strategy);
   // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
   const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
+  const existingEpics = epicsFound ? await epicsFound.readRows() : [];
+  const cursor = cursorOf(state, existingEpics.map((r) => (typeof r.values['Updated'] === 'string' ? r.values['Updated'] : null)));
   // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
   const mode = epicsFound
-    ? decideFullSync(state, { forced: options.full, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
+    ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
     : { full: true, reason: 'no Epics database yet' };
-  const since = mode.full || state?.cursorMs == null ? undefined : state.cursorMs - options.overlapMs;
-
-  const [{ epics, jql }, existingEpics] = await Promise.all([
-    ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since }),
-    epicsFound ? epicsFound.readRows() : Promise.resolve([]),
-  ]);
+  const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
+  const { epics, jql } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
   const overrides = new Map(existingEpics.map((r) => [r.key, r.values['Work Type Override']]));
@@ -152,8 +150,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
-    version: 1,
-    cursorMs: nextCursor(state?.cursorMs ?? null, epics.map((e) => e.updated), allWritten),
+    version: 2,
+    heldCursorMs: heldCursorAfter(state, cursor, allWritten),
     lastFullAt: mode.full && allWritten ? options.now.toISOString() : (state?.lastFullAt ?? null),
     rulesHash: allWritten ? rulesHash : (state?.rulesHash ?? ''),
   };

@@ -38,3 +38,20 @@ describe('planning Notion writes', () => {
     expect(planRows([{ key: '1', values: { Note: '' } }], [existing('p', '1', { Note: null })], { archiveMissing: false }).unchanged).toBe(1);
   });
 });
+
+describe('the sync cursor', async () => {
+  const { cursorOf, heldCursorAfter } = await import('../../src/core/syncState.ts');
+  const state = (heldCursorMs: number | null) => ({ version: 2 as const, heldCursorMs, lastFullAt: null, rulesHash: 'x' });
+
+  it('is the newest Updated on the rows, or the held value after a failure', () => {
+    expect(cursorOf(state(null), ['2026-11-20T10:00:00.000Z', null, '2026-11-21T09:00:00.000Z'])).toBe(Date.parse('2026-11-21T09:00:00.000Z'));
+    expect(cursorOf(state(5), ['2026-11-21T09:00:00.000Z'])).toBe(5);
+    expect(cursorOf(null, [])).toBeNull();
+  });
+
+  it('is held at the pre-run value while writes fail and released once they all succeed', () => {
+    expect(heldCursorAfter(state(null), 100, false)).toBe(100);
+    expect(heldCursorAfter(state(50), 100, false)).toBe(50);
+    expect(heldCursorAfter(state(50), 100, true)).toBeNull();
+  });
+});
