@@ -10,6 +10,8 @@ const stateSchema = z.object({
   version: z.literal(2),
   heldCursorMs: z.number().nullable(),
   lastFullAt: z.string().nullable(),
+  // States written before this field existed had no pending full run.
+  fullPending: z.boolean().default(false),
   rulesHash: z.string(),
 });
 

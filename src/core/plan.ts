@@ -90,3 +90,33 @@ export function planRows(desired: readonly Row[], existing: readonly ExistingRow
   }
   return { creates, updates, archives, unchanged };
 }
+
+/**
+ * Splits a plan into parts to apply one after the other, creates and updates
+ * in order of `timeOf` (a row's Jira update time) and in windows of `windowMs`,
+ * archives last. Rows within a window may be written concurrently; a later
+ * window starts only when the earlier one is done. So a run killed at any point
+ * has written nothing more than one window newer than what it had not written:
+ * a cursor derived from the newest written row, moved back by an overlap of at
+ * least one window, still reaches every unwritten change.
+ */
+export function inTimeOrder(plan: RowPlan, timeOf: (key: string) => number, windowMs: number): RowPlan[] {
+  const writes = [
+    ...plan.creates.map((row) => ({ t: timeOf(row.key), part: { creates: [row], updates: [], archives: [] } })),
+    ...plan.updates.map((update) => ({ t: timeOf(update.key), part: { creates: [], updates: [update], archives: [] } })),
+  ].sort((a, b) => a.t - b.t);
+  const parts: RowPlan[] = [];
+  let windowEnd = -Infinity;
+  for (const { t, part } of writes) {
+    if (parts.length === 0 || t >= windowEnd) {
+      parts.push({ creates: [], updates: [], archives: [], unchanged: 0 });
+      windowEnd = t + Math.max(1, windowMs);
+    }
+    const current = parts.at(-1)!;
+    current.creates.push(...part.creates);
+    current.updates.push(...part.updates);
+  }
+  if (plan.archives.length > 0 || parts.length === 0) parts.push({ creates: [], updates: [], archives: plan.archives, unchanged: 0 });
+  parts[0]!.unchanged = plan.unchanged;
+  return parts;
+}

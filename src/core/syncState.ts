@@ -16,6 +16,12 @@ export interface SyncState {
   heldCursorMs: number | null;
   /** When the last full reconciliation finished (ISO). */
   lastFullAt: string | null;
+  /**
+   * Set before a full run writes its first row and cleared when it finishes:
+   * a full run that was killed part-way is repeated, since its writes are not
+   * ordered by Jira update time and the derived cursor could skip some.
+   */
+  fullPending: boolean;
   /** Fingerprint of the rules and strategy the rows were computed with; a change forces a full run. */
   rulesHash: string;
 }
@@ -55,6 +61,7 @@ export function decideFullSync(
 ): FullSyncDecision {
   if (options.forced) return { full: true, reason: 'asked for (--full)' };
   if (!state || options.cursorMs === null) return { full: true, reason: 'first run' };
+  if (state.fullPending) return { full: true, reason: 'the last full run did not finish' };
   if (state.rulesHash !== options.rulesHash) return { full: true, reason: 'mappings or strategy changed' };
   const last = state.lastFullAt ? Date.parse(state.lastFullAt) : NaN;
   if (Number.isNaN(last) || options.now.getTime() - last >= options.fullEveryMs) {

@@ -5,7 +5,7 @@ import { compileClassifier } from '../core/classify.ts';
 import { compileStrategyMapper } from '../core/mapStrategy.ts';
 import type { Mappings } from '../core/mappings.ts';
 import { periodOf, type PeriodKind } from '../core/period.ts';
-import { planRows, type ExistingRow, type Row, type RowPlan } from '../core/plan.ts';
+import { inTimeOrder, planRows, type ExistingRow, type Row, type RowPlan } from '../core/plan.ts';
 import { portfolioEpicOf, type PortfolioEpic } from '../core/portfolioEpic.ts';
 import type { StrategyPage } from '../core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '../core/syncState.ts';
@@ -134,6 +134,10 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
       archiveMissing: mode.full,
       options,
+      // An incremental run writes oldest change first, so the cursor derived from the rows never skips an unwritten one.
+      // A full run writes in any order, after marking itself pending so that, killed part-way, it is repeated.
+      ordered: !mode.full,
+      beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
     await syncTable(balanceTable, BALANCE_TABLE.title, [
       ...balance.cells.map((cell) => balanceRow(cell, period)),
@@ -153,6 +157,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     version: 2,
     heldCursorMs: heldCursorAfter(state, cursor, allWritten),
     lastFullAt: mode.full && allWritten ? options.now.toISOString() : (state?.lastFullAt ?? null),
+    fullPending: mode.full ? !allWritten : (state?.fullPending ?? false),
     rulesHash: allWritten ? rulesHash : (state?.rulesHash ?? ''),
   };
   const stateChanged = JSON.stringify(newState) !== JSON.stringify(state);
@@ -182,7 +187,12 @@ async function syncTable(
   title: string,
   desired: Row[],
   existing: ExistingRow[],
-  { archiveMissing, options }: { archiveMissing: boolean; options: SyncOptions },
+  { archiveMissing, options, ordered, beforeWrites }: {
+    archiveMissing: boolean;
+    options: SyncOptions;
+    ordered?: boolean;
+    beforeWrites?: (() => Promise<void>) | undefined;
+  },
 ): Promise<TableOutcome> {
   const stored = table ? desired.map((row) => table.asStored(row)) : desired;
   const plan = planRows(stored, existing, { archiveMissing });
@@ -191,6 +201,18 @@ async function syncTable(
     options.dryRun ? 'planned (dry run: nothing written)' : 'planned',
   );
   if (options.dryRun) return { table: title, plan, result: null };
-  const result = table ? await table.apply(plan) : { created: 0, updated: 0, archived: 0, failed: [] };
+  if (!table) return { table: title, plan, result: { created: 0, updated: 0, archived: 0, failed: [] } };
+  if (beforeWrites && plan.creates.length + plan.updates.length + plan.archives.length > 0) await beforeWrites();
+  // Epic rows carry the cursor (their Updated): write them oldest first, in windows of half the overlap.
+  const updated = new Map(stored.map((row) => [row.key, Date.parse(String(row.values['Updated'] ?? '')) || 0]));
+  const parts = ordered ? inTimeOrder(plan, (key) => updated.get(key) ?? 0, options.overlapMs / 2) : [plan];
+  const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
+  for (const part of parts) {
+    const done = await table.apply(part);
+    result.created += done.created;
+    result.updated += done.updated;
+    result.archived += done.archived;
+    result.failed.push(...done.failed);
+  }
   return { table: title, plan, result };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRows, type ExistingRow } from '../../src/core/plan.ts';
+import { inTimeOrder, planRows, type ExistingRow } from '../../src/core/plan.ts';
 
 const existing = (pageId: string, key: string, values: ExistingRow['values']): ExistingRow => ({ pageId, key, values });
 
@@ -39,19 +39,38 @@ describe('planning Notion writes', () => {
   });
 });
 
-describe('the sync cursor', async () => {
-  const { cursorOf, heldCursorAfter } = await import('../../src/core/syncState.ts');
-  const state = (heldCursorMs: number | null) => ({ version: 2 as const, heldCursorMs, lastFullAt: null, rulesHash: 'x' });
+describe('the order writes are applied in', () => {
+  const plan = {
+    creates: [{ key: 'late', values: {} }],
+    updates: [
+      { pageId: 'p2', key: 'early', changed: {} },
+      { pageId: 'p3', key: 'soon-after', changed: {} },
+    ],
+    archives: [{ pageId: 'p9', key: 'gone', reason: 'gone' as const }],
+    unchanged: 4,
+  };
+  const time: Record<string, number> = { early: 0, 'soon-after': 500, late: 5_000 };
 
-  it('is the newest Updated on the rows, or the held value after a failure', () => {
-    expect(cursorOf(state(null), ['2026-11-20T10:00:00.000Z', null, '2026-11-21T09:00:00.000Z'])).toBe(Date.parse('2026-11-21T09:00:00.000Z'));
-    expect(cursorOf(state(5), ['2026-11-21T09:00:00.000Z'])).toBe(5);
-    expect(cursorOf(null, [])).toBeNull();
+  it('oldest Jira change first, close changes together, archives last', () => {
+    const parts = inTimeOrder(plan, (key) => time[key]!, 1_000);
+    expect(parts.map((p) => [...p.updates.map((u) => u.key), ...p.creates.map((c) => c.key), ...p.archives.map((a) => a.key)])).toEqual([
+      ['early', 'soon-after'],
+      ['late'],
+      ['gone'],
+    ]);
   });
 
-  it('is held at the pre-run value while writes fail and released once they all succeed', () => {
-    expect(heldCursorAfter(state(null), 100, false)).toBe(100);
-    expect(heldCursorAfter(state(50), 100, false)).toBe(50);
-    expect(heldCursorAfter(state(50), 100, true)).toBeNull();
+  it('no write is lost or repeated, and the unchanged count is kept once', () => {
+    const parts = inTimeOrder(plan, (key) => time[key]!, 1);
+    expect(parts.flatMap((p) => p.updates)).toHaveLength(2);
+    expect(parts.flatMap((p) => p.creates)).toHaveLength(1);
+    expect(parts.flatMap((p) => p.archives)).toHaveLength(1);
+    expect(parts.reduce((sum, p) => sum + p.unchanged, 0)).toBe(4);
+  });
+
+  it('an empty plan is one empty part', () => {
+    expect(inTimeOrder({ creates: [], updates: [], archives: [], unchanged: 7 }, () => 0, 1_000)).toEqual([
+      { creates: [], updates: [], archives: [], unchanged: 7 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+import { sandboxHarness, type HarnessConfig, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -137,6 +137,37 @@ describe('a run that dies half-way', () => {
 });
 
 describe('the cursor', () => {
+
+  /** 30 epics edited a minute apart over half an hour, newest first in Jira's list order; the process dies after 10 row updates. */
+  async function killedAfterTenOfThirtyEdits(h: SandboxHarness, args: string[]) {
+    await h.run(['sync'], T0);
+    const edited = epicsOf(h).slice(0, 30);
+    edited.forEach((epic, i) => h.world.jira.updateIssue(epic.id, { summary: `Edit ${i}`, updated: T0.getTime() + (30 - i) * 60_000 }));
+    let patches = 0;
+    const original = h.world.notionNet.handle.bind(h.world.notionNet);
+    h.world.notionNet.handle = async (request) => {
+      if (request.method === 'PATCH' && new URL(request.url).pathname.startsWith('/v1/pages/')) patches += 1;
+      return patches > 10 ? Response.error() : original(request);
+    };
+    expect((await h.run(args, later(40))).code).not.toBe(0);
+    h.world.notionNet.handle = original;
+    expect((await h.run(['sync'], later(45))).code).toBe(0);
+    expect(edited.map((epic) => h.world.notion.valueOf(rowFor(h, epic.id)[0]!, 'Name'))).toEqual(edited.map((_, i) => `Edit ${i}`));
+  }
+  const lastJql = (h: SandboxHarness) => (h.world.jira.requestLog.filter((r) => r.path.endsWith('/search/jql')).at(-1)!.body as { jql: string }).jql;
+  const daily = (c: HarnessConfig) => ({ ...c, sync: { fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 } });
+
+  it('an incremental run killed after 10 of 30 updates, then re-run: every edit reaches Notion', async () => {
+    const h = sandboxHarness({ epics: 40, config: daily });
+    await killedAfterTenOfThirtyEdits(h, ['sync']);
+    expect(lastJql(h), 'the re-run is incremental').toMatch(/updated >= \d{13}/);
+  });
+
+  it('a --full run killed part-way is repeated in full by the next run', async () => {
+    const h = sandboxHarness({ epics: 40, config: daily });
+    await killedAfterTenOfThirtyEdits(h, ['sync', '--full']);
+    expect(lastJql(h), 'the re-run is full').not.toMatch(/updated >=/);
+  });
   it('is held back after a failed write, so the failed epic is pulled again even when later ones succeeded', async () => {
     const h = sandboxHarness({ epics: 20, config: (c) => ({ ...c, sync: { fullEveryHours: 24, overlapMinutes: 0, deadlineMinutes: 30 } }) });
     await h.run(['sync'], T0);
