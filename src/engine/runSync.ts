@@ -73,8 +73,9 @@ function rulesFingerprint(mappings: Mappings, strategy: readonly StrategyPage[])
 /**
  * One sync: read everything, decide everything, then write only the
  * differences. Jira, the strategy pages and all existing rows are read before
- * the first write, so a failed read never leaves a half-written result; the cursor moves only after every write
- * succeeded, so a failed row is pulled again next time.
+ * the first write, so a failed read never leaves a half-written result. The
+ * cursor is held back after a failed write, so a failed row is pulled again
+ * next time; a killed run cannot skip one either (see `syncTable`'s ordering).
  */
 export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<SyncReport> {
   const { logger, mappings } = options;
