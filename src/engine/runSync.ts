@@ -137,7 +137,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       options,
       // An incremental run writes oldest change first, so the cursor derived from the rows never skips an unwritten one.
       // A full run writes in any order, after marking itself pending so that, killed part-way, it is repeated.
-      ordered: !mode.full,
+      writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
     await syncTable(balanceTable, BALANCE_TABLE.title, [
@@ -168,6 +168,12 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   return { mode, period, pulled, portfolio, strategy, balance, tables, dashboard, stateWritten };
 }
 
+/** Each pulled epic's last Jira update, by issue id: the time its row's Updated will carry. */
+function jiraUpdateTimes(epics: readonly { id: string; updated: string }[]): (key: string) => number {
+  const times = new Map(epics.map((epic) => [epic.id, Date.parse(epic.updated)]));
+  return (key) => times.get(key) ?? 0;
+}
+
 async function publishDashboard(
   dashboard: Dashboard | undefined,
   balance: Balance,
@@ -188,10 +194,11 @@ async function syncTable(
   title: string,
   desired: Row[],
   existing: ExistingRow[],
-  { archiveMissing, options, ordered, beforeWrites }: {
+  { archiveMissing, options, writeOrder, beforeWrites }: {
     archiveMissing: boolean;
     options: SyncOptions;
-    ordered?: boolean;
+    /** When given, rows are written in this time order, in windows of half the overlap (see `inTimeOrder`). */
+    writeOrder?: ((key: string) => number) | undefined;
     beforeWrites?: (() => Promise<void>) | undefined;
   },
 ): Promise<TableOutcome> {
@@ -204,9 +211,7 @@ async function syncTable(
   if (options.dryRun) return { table: title, plan, result: null };
   if (!table) return { table: title, plan, result: { created: 0, updated: 0, archived: 0, failed: [] } };
   if (beforeWrites && plan.creates.length + plan.updates.length + plan.archives.length > 0) await beforeWrites();
-  // Epic rows carry the cursor (their Updated): write them oldest first, in windows of half the overlap.
-  const updated = new Map(stored.map((row) => [row.key, Date.parse(String(row.values['Updated'] ?? '')) || 0]));
-  const parts = ordered ? inTimeOrder(plan, (key) => updated.get(key) ?? 0, options.overlapMs / 2) : [plan];
+  const parts = writeOrder ? inTimeOrder(plan, writeOrder, options.overlapMs / 2) : [plan];
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
   for (const part of parts) {
     const done = await table.apply(part);
