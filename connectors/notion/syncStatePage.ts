@@ -6,14 +6,21 @@ import type { ChildBlocks } from './parentPage.ts';
 
 export const STATE_PAGE_TITLE = 'backbone-sync state';
 
-const stateSchema = z.object({
-  version: z.literal(2),
-  heldCursorMs: z.number().nullable(),
-  lastFullAt: z.string().nullable(),
-  // States written before this field existed had no pending full run.
-  fullPending: z.boolean().default(false),
-  rulesHash: z.string(),
-});
+const stateSchema = z.union([
+  z.object({
+    version: z.literal(2),
+    heldCursorMs: z.number().nullable(),
+    lastFullAt: z.string().nullable(),
+    // States written before this field existed had no pending full run.
+    fullPending: z.boolean().default(false),
+    rulesHash: z.string(),
+  }),
+  // Version 1 kept the cursor itself, moved only after a run whose writes all succeeded. Held for one run,
+  // it is where the first run after an upgrade continues from, so nothing a failed run left is skipped.
+  z
+    .object({ version: z.literal(1), cursorMs: z.number().nullable(), lastFullAt: z.string().nullable(), rulesHash: z.string() })
+    .transform(({ cursorMs, lastFullAt, rulesHash }): SyncState => ({ version: 2, heldCursorMs: cursorMs, lastFullAt, fullPending: false, rulesHash })),
+]);
 
 const note = 'Written by backbone-sync after each successful run; it tells the next run where to continue. Deleting this page makes the next run a full one.';
 

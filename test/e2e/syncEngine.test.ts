@@ -7,6 +7,7 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const epicRows = (h: SandboxHarness) => h.world.notion.rows(h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!);
 const rowFor = (h: SandboxHarness, jiraId: string) => epicRows(h).filter((r) => h.world.notion.valueOf(r, 'Jira ID') === jiraId);
 const epicsOf = (h: SandboxHarness) => h.world.jira.site.issues.filter((i) => i.parentKey === null);
+const lastJql = (h: SandboxHarness) => (h.world.jira.requestLog.filter((r) => r.path.endsWith('/search/jql')).at(-1)!.body as { jql: string }).jql;
 const pagePatches = (h: SandboxHarness) => h.notionWrites().filter((w) => w.method === 'PATCH' && w.path.startsWith('/v1/pages/'));
 
 describe('the sync engine', () => {
@@ -137,6 +138,21 @@ describe('a run that dies half-way', () => {
 });
 
 describe('the cursor', () => {
+  it('a state page left by version 1 is read, not discarded: the first run after an upgrade continues from its cursor', async () => {
+    const h = sandboxHarness({ epics: 20, config: (c) => ({ ...c, sync: { fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 } }) });
+    await h.run(['sync'], T0);
+    const statePage = h.world.notion.blocksOf(h.world.notionIds.parentPage).find((b) => b.type === 'child_page' && b.content['title'] === 'backbone-sync state')!;
+    const code = h.world.notion.blocksOf(statePage.id).find((b) => b.type === 'code')!;
+    const { lastFullAt, rulesHash } = JSON.parse((code.content['rich_text'] as { plain_text: string }[])[0]!.plain_text) as { lastFullAt: string; rulesHash: string };
+    const v1Cursor = T0.getTime() - 2 * 3_600_000;
+    const v1 = JSON.stringify({ version: 1, cursorMs: v1Cursor, lastFullAt, rulesHash });
+    code.content['rich_text'] = [{ type: 'text', text: { content: v1, link: null }, plain_text: v1, href: null }];
+    const upgraded = await h.run(['sync'], later(5));
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stdout + upgraded.stderr).not.toContain('does not hold a valid state');
+    expect(lastJql(h)).toContain(`updated >= ${v1Cursor - 10 * 60_000}`);
+  });
+
 
   /** 30 epics edited a minute apart over half an hour, newest first in Jira's list order; the process dies after 10 row updates. */
   async function killedAfterTenOfThirtyEdits(h: SandboxHarness, args: string[]) {
@@ -154,7 +170,6 @@ describe('the cursor', () => {
     expect((await h.run(['sync'], later(45))).code).toBe(0);
     expect(edited.map((epic) => h.world.notion.valueOf(rowFor(h, epic.id)[0]!, 'Name'))).toEqual(edited.map((_, i) => `Edit ${i}`));
   }
-  const lastJql = (h: SandboxHarness) => (h.world.jira.requestLog.filter((r) => r.path.endsWith('/search/jql')).at(-1)!.body as { jql: string }).jql;
   const daily = (c: HarnessConfig) => ({ ...c, sync: { fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 } });
 
   it('an incremental run killed after 10 of 30 updates, then re-run: every edit reaches Notion', async () => {
