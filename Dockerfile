@@ -14,5 +14,6 @@ COPY mappings ./mappings
 
 USER node
 # Mount your config at /config/backbone-sync.config.json (and your mappings if edited).
-ENTRYPOINT ["node", "bin/backbone-sync.js"]
+# The V8 flag is the launcher's own (see bin/backbone-sync.js): a smaller young generation, a lower peak RSS.
+ENTRYPOINT ["node", "--max-semi-space-size=8", "bin/backbone-sync.js"]
 CMD ["sync", "--config", "/config/backbone-sync.config.json"]

@@ -39,6 +39,17 @@ describe('deployment recipes', () => {
       for (const p of path!.split(/\s+/)) expect(existsSync(p), p).toBe(true);
     }
     expect(dockerfile).toMatch(/^FROM node:24/m);
-    expect(dockerfile).toContain('ENTRYPOINT ["node", "bin/backbone-sync.js"]');
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", .*"bin\/backbone-sync.js"\]$/m);
+  });
+
+  it('every way of starting a sync gives Node the launcher\'s V8 flags', () => {
+    const shebang = readFileSync('bin/backbone-sync.js', 'utf8').split('\n')[0]!;
+    expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node /);
+    const flags = shebang.split(/\s+/).slice(3);
+    expect(flags.length).toBeGreaterThan(0);
+    const entrypoint = JSON.parse(/^ENTRYPOINT (.*)$/m.exec(readFileSync('Dockerfile', 'utf8'))![1]!) as string[];
+    expect(entrypoint).toEqual(['node', ...flags, 'bin/backbone-sync.js']);
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['sync']).toBe(`node ${flags.join(' ')} bin/backbone-sync.js sync`);
   });
 });
