@@ -30,11 +30,17 @@ export interface SyncState {
  * Where an incremental pull continues: every Jira change up to this moment is
  * in Notion. It is the newest `Updated` on the Epics rows (each row carries its
  * epic's last Jira update, written only when that write succeeded), unless a
- * failed run held it back.
+ * failed run held it back. A value later than `latestPlausibleMs` (now, plus
+ * room for clock skew) cannot be a Jira update time: someone typed it into
+ * Notion, and trusting it would stop incremental pulls until the next full run.
  */
-export function cursorOf(state: SyncState | null, rowUpdates: readonly (string | null)[]): number | null {
+export function cursorOf(state: SyncState | null, rowUpdates: readonly (string | null)[], latestPlausibleMs: number): number | null {
   if (state?.heldCursorMs != null) return state.heldCursorMs;
-  const newest = rowUpdates.reduce((max, iso) => (iso ? Math.max(max, Date.parse(iso)) : max), 0);
+  let newest = 0;
+  for (const iso of rowUpdates) {
+    const t = iso ? Date.parse(iso) : NaN;
+    if (t > newest && t <= latestPlausibleMs) newest = t;
+  }
   return newest > 0 ? newest : null;
 }
 

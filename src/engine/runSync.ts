@@ -84,7 +84,11 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
   const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
   const existingEpics = epicsFound ? await epicsFound.readRows() : [];
-  const cursor = cursorOf(state, existingEpics.map((r) => (typeof r.values['Updated'] === 'string' ? r.values['Updated'] : null)));
+  const cursor = cursorOf(
+    state,
+    existingEpics.map((r) => (typeof r.values['Updated'] === 'string' ? r.values['Updated'] : null)),
+    options.now.getTime() + options.overlapMs,
+  );
   // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
   const mode = epicsFound
     ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })

@@ -11,10 +11,16 @@ const state = (patch: Partial<SyncState> = {}): SyncState => ({
 });
 
 describe('the sync cursor', () => {
+  const now = Date.parse('2026-11-23T08:00:00.000Z');
+
   it('is the newest Updated on the rows, or the held value after a failure', () => {
-    expect(cursorOf(state(), ['2026-11-20T10:00:00.000Z', null, '2026-11-21T09:00:00.000Z'])).toBe(Date.parse('2026-11-21T09:00:00.000Z'));
-    expect(cursorOf(state({ heldCursorMs: 5 }), ['2026-11-21T09:00:00.000Z'])).toBe(5);
-    expect(cursorOf(null, [])).toBeNull();
+    expect(cursorOf(state(), ['2026-11-20T10:00:00.000Z', null, '2026-11-21T09:00:00.000Z'], now)).toBe(Date.parse('2026-11-21T09:00:00.000Z'));
+    expect(cursorOf(state({ heldCursorMs: 5 }), ['2026-11-21T09:00:00.000Z'], now)).toBe(5);
+    expect(cursorOf(null, [], now)).toBeNull();
+  });
+
+  it('ignores an Updated a person set in the future in Notion, which would stop incremental pulls', () => {
+    expect(cursorOf(state(), ['2026-11-21T09:00:00.000Z', '2030-01-01T00:00:00.000Z', 'not a date'], now)).toBe(Date.parse('2026-11-21T09:00:00.000Z'));
   });
 
   it('is held at the pre-run value while writes fail and released once they all succeed', () => {
