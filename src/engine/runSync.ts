@@ -203,6 +203,7 @@ async function syncTable(
     options: SyncOptions;
     /** When given, rows are written in this time order, in windows of half the overlap (see `inTimeOrder`). */
     writeOrder?: ((key: string) => number) | undefined;
+    /** Called once before the first write, and only when the plan has one. */
     beforeWrites?: (() => Promise<void>) | undefined;
   },
 ): Promise<TableOutcome> {
