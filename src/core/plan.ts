@@ -102,19 +102,19 @@ export function planRows(desired: readonly Row[], existing: readonly ExistingRow
  */
 export function inTimeOrder(plan: RowPlan, timeOf: (key: string) => number, windowMs: number): RowPlan[] {
   const writes = [
-    ...plan.creates.map((row) => ({ t: timeOf(row.key), part: { creates: [row], updates: [], archives: [] } })),
-    ...plan.updates.map((update) => ({ t: timeOf(update.key), part: { creates: [], updates: [update], archives: [] } })),
+    ...plan.creates.map((create) => ({ t: timeOf(create.key), create })),
+    ...plan.updates.map((update) => ({ t: timeOf(update.key), update })),
   ].sort((a, b) => a.t - b.t);
   const parts: RowPlan[] = [];
   let windowEnd = -Infinity;
-  for (const { t, part } of writes) {
-    if (parts.length === 0 || t >= windowEnd) {
+  for (const write of writes) {
+    if (parts.length === 0 || write.t >= windowEnd) {
       parts.push({ creates: [], updates: [], archives: [], unchanged: 0 });
-      windowEnd = t + Math.max(1, windowMs);
+      windowEnd = write.t + Math.max(1, windowMs);
     }
     const current = parts.at(-1)!;
-    current.creates.push(...part.creates);
-    current.updates.push(...part.updates);
+    if ('create' in write) current.creates.push(write.create);
+    else current.updates.push(write.update);
   }
   if (plan.archives.length > 0 || parts.length === 0) parts.push({ creates: [], updates: [], archives: plan.archives, unchanged: 0 });
   parts[0]!.unchanged = plan.unchanged;
