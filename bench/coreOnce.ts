@@ -1,15 +1,15 @@
 // One measurement of the pure core at one size, in its own process so its
 // peak RSS is its own. Prints one JSON line. Run by bench/run.ts.
-import { computeBalance } from '../src/core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '../src/core/balancePolicy.ts';
-import type { ClassifiedEpic } from '../src/core/classifiedEpic.ts';
-import { compileClassifier } from '../src/core/classify.ts';
-import { compileStrategyMapper } from '../src/core/mapStrategy.ts';
-import { mappingsSchema } from '../src/core/mappings.ts';
-import { planRows, type ExistingRow } from '../src/core/plan.ts';
-import { portfolioEpicOf } from '../src/core/portfolioEpic.ts';
-import { Interner } from '../src/core/interner.ts';
-import { epicRow } from '../src/core/tables/epicRow.ts';
+import { computeBalance } from '#core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
+import { compileClassifier } from '#core/classify.ts';
+import { compileStrategyMapper } from '#core/mapStrategy.ts';
+import { mappingsSchema } from '#core/mappings.ts';
+import { planRows, type ExistingRow } from '#core/plan.ts';
+import { portfolioEpicOf } from '#core/portfolioEpic.ts';
+import { Interner } from '#core/interner.ts';
+import { epicRow } from '#core/tables/epicRow.ts';
 import { readFileSync } from 'node:fs';
 import { syntheticCore } from './syntheticCore.ts';
 

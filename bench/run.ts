@@ -12,9 +12,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { startSandboxServer } from '../sandbox/server.ts';
-import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '../sandbox/world.ts';
-import { main } from '../src/cli/main.ts';
+import { startSandboxServer } from '#sandbox/transports/server.ts';
+import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '#sandbox/company/world.ts';
+import { main } from '#cli/main.ts';
 
 const { values } = parseArgs({
   options: {

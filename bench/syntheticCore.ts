@@ -1,7 +1,7 @@
-import type { Epic } from '../src/core/epic.ts';
-import type { StrategyPage } from '../src/core/strategy.ts';
-import { SANDBOX_STRATEGY_PAGES } from '../sandbox/portfolio/strategy.ts';
-import { toSlug } from '../src/core/strategy.ts';
+import type { Epic } from '#core/epic.ts';
+import type { StrategyPage } from '#core/strategy.ts';
+import { SANDBOX_STRATEGY_PAGES } from '#sandbox/company/strategy.ts';
+import { toSlug } from '#core/strategy.ts';
 
 const LABELS = ['work-growth', 'work-debt', 'work-innovation', 'tech-debt', 'experiment', 'retention', 'q4', ''];
 const WORDS = ['Migrate', 'Launch', 'Refactor', 'Explore', 'Improve', 'Simplify', 'Upgrade', 'Pilot'];

@@ -4,7 +4,7 @@
 // memory, and a sync's many short-lived objects would fill it, about 100 MB of peak
 // RSS at 100k epics for no CPU saved (bench/README.md). The Dockerfile and the
 // `sync` npm script pass the same flag; test/deploy checks they agree.
-import { main } from '../src/cli/main.ts';
+import { main } from '#cli/main.ts';
 
 const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
 process.exitCode = code;

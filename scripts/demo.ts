@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandboxServer } from '../sandbox/server.ts';
-import { createSandboxWorld, sandboxConfig, sandboxEnv, snapshotWorld } from '../sandbox/world.ts';
-import { main } from '../src/cli/main.ts';
+import { startSandboxServer } from '#sandbox/transports/server.ts';
+import { createSandboxWorld, sandboxConfig, sandboxEnv, snapshotWorld } from '#sandbox/company/world.ts';
+import { main } from '#cli/main.ts';
 
 const DIR = resolve('.sandbox');
 const STATE = join(DIR, 'state.json');

@@ -1,6 +1,6 @@
 import { createCloudClient, type CloudClient } from 'jira.js';
 import { createClient, isNetworkError, isRateLimitError, isServerError, type Client } from 'jira.js/core';
-import { RequestTimeoutError, type Outcome, type RequestScheduler, type Verdict } from '../../src/engine/http/requestScheduler.ts';
+import { RequestTimeoutError, type Outcome, type RequestScheduler, type Verdict } from '../http/requestScheduler.ts';
 
 export interface JiraCredentials {
   email: string;

@@ -1,4 +1,5 @@
-import type { Outcome, RequestScheduler, Verdict } from '../../src/engine/http/requestScheduler.ts';
+import { judgeResponse } from '../http/judgeResponse.ts';
+import type { RequestScheduler } from '../http/requestScheduler.ts';
 import type { JiraApi, JiraField } from './jiraApi.ts';
 import type { RawIssue } from './toEpic.ts';
 
@@ -15,16 +16,6 @@ export class DataCenterApiError extends Error {
     this.statusText = statusText;
     this.body = body;
   }
-}
-
-function judge(outcome: Outcome<Response>): Verdict {
-  if ('error' in outcome) return { kind: 'transient' };
-  const { status, headers } = outcome.value;
-  const seconds = Number(headers.get('retry-after'));
-  const retryAfterMs = headers.get('retry-after') !== null && Number.isFinite(seconds) ? seconds * 1000 : undefined;
-  if (status === 429) return { kind: 'rate-limited', retryAfterMs };
-  if (status >= 500) return { kind: 'transient', retryAfterMs };
-  return { kind: 'done' };
 }
 
 /**
@@ -44,7 +35,7 @@ export function dataCenterApi(options: { host: string; token: string; scheduler:
           headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
           ...(body ? { body: JSON.stringify(body) } : {}),
         }),
-      judge,
+      judgeResponse,
       method !== 'POST' || path.endsWith('/search'),
     );
     const text = await response.text();

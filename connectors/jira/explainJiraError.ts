@@ -1,6 +1,6 @@
 import { isApiError, isNetworkError } from 'jira.js/core';
-import { BackboneError } from '../../src/engine/errors.ts';
-import { RequestTimeoutError } from '../../src/engine/http/requestScheduler.ts';
+import { BackboneError } from '#core/errors.ts';
+import { RequestTimeoutError } from '../http/requestScheduler.ts';
 import { DataCenterApiError } from './dataCenterApi.ts';
 
 export interface JiraErrorContext {
@@ -29,26 +29,26 @@ export function explainJiraError(error: unknown, context: JiraErrorContext): unk
       context.deployment === 'datacenter'
         ? `${context.tokenEnv} (a personal access token)`
         : `${context.emailEnv} (the account's email) and ${context.tokenEnv} (an API token from https://id.atlassian.com/manage-profile/security/api-tokens)`;
-    return new BackboneError('jira-auth', `Jira at ${context.host} rejected the credentials (401). Check ${credentials}.`, undefined, { cause: error });
+    return new BackboneError('auth', 'jira-auth', `Jira at ${context.host} rejected the credentials (401). Check ${credentials}.`, { cause: error });
   }
   if (api) {
     const messages = jiraMessages(api.body);
     const said = messages.length ? messages.join(' ') : `${api.status} ${api.statusText}`;
     if (api.status === 410) {
-      return new BackboneError('jira-gone', `Jira at ${context.host} says an endpoint was removed (410): ${said}`, undefined, { cause: api });
+      return new BackboneError('remote', 'jira-gone', `Jira at ${context.host} says an endpoint was removed (410): ${said}`, { cause: api });
     }
     if (api.status === 400 && context.jql) {
       return new BackboneError(
+        'remote',
         'jira-jql',
         `Jira at ${context.host} refused the epic search: ${said}\n  JQL: ${context.jql}\n  Fix jira.projects / jira.jql / jira.extraJql in the config; a project the account cannot browse looks like one that does not exist.`,
-        undefined,
         { cause: api },
       );
     }
-    return new BackboneError('jira-api', `Jira at ${context.host} answered ${api.status}: ${said}`, undefined, { cause: api });
+    return new BackboneError('remote', 'jira-api', `Jira at ${context.host} answered ${api.status}: ${said}`, { cause: api });
   }
   if (isNetworkError(error) || error instanceof RequestTimeoutError || error instanceof TypeError) {
-    return new BackboneError('jira-network', `Could not reach Jira at ${context.host}: ${error.message}. Check jira.host and the network.`, undefined, {
+    return new BackboneError('network', 'jira-network', `Could not reach Jira at ${context.host}: ${error.message}. Check jira.host and the network.`, {
       cause: error,
     });
   }

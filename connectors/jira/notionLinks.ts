@@ -1,4 +1,4 @@
-import { parseNotionId } from '../../src/config/notionId.ts';
+import { parseNotionId } from '#core/notionId.ts';
 
 /**
  * Notion page ids mentioned anywhere in an ADF description: in plain text, in

@@ -1,4 +1,4 @@
-import type { Epic } from '../../src/core/epic.ts';
+import type { Epic } from '#core/epic.ts';
 import { discoverEpicTypeNames, discoverStoryPointsField } from './discoverFields.ts';
 import { explainJiraError } from './explainJiraError.ts';
 import type { JiraApi } from './jiraApi.ts';

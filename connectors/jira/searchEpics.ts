@@ -1,4 +1,4 @@
-import type { Epic } from '../../src/core/epic.ts';
+import type { Epic } from '#core/epic.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
 import { childCounts, ESTIMATE_FIELD, estimatePoints, type EffortFallback } from './effort.ts';

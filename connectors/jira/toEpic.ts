@@ -1,5 +1,5 @@
-import type { Epic, StatusCategory } from '../../src/core/epic.ts';
-import { BackboneError } from '../../src/engine/errors.ts';
+import type { Epic, StatusCategory } from '#core/epic.ts';
+import { BackboneError } from '#core/errors.ts';
 import { fieldText } from './fieldText.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
@@ -38,7 +38,7 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Epi
   const parsed = epicFieldsSchema.safeParse(issue.fields ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(fields)').join(', ');
-    throw new BackboneError('jira-issue-shape', `Jira issue ${issue.key} has unexpected fields (${where}); is the site a Jira Software site?`);
+    throw new BackboneError('data', 'jira-issue-shape', `Jira issue ${issue.key} has unexpected fields (${where}); is the site a Jira Software site?`);
   }
   const f = parsed.data;
   const category = f.status?.statusCategory?.key as StatusCategory | undefined;

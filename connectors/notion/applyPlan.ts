@@ -1,7 +1,7 @@
 import { APIResponseError, type Client } from '@notionhq/client';
-import type { CellValue, Row, RowPlan } from '../../src/core/plan.ts';
-import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
-import type { ApplyResult, RowFailure } from '../../src/engine/ports.ts';
+import type { CellValue, Row, RowPlan } from '#core/plan.ts';
+import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { ApplyResult, RowFailure } from '#engine/ports.ts';
 import { toNotionProperty } from './propertyValues.ts';
 
 function properties(spec: TableSpec, values: Readonly<Record<string, CellValue>>): Record<string, unknown> {

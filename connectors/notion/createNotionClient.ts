@@ -1,5 +1,6 @@
 import { Client, LogLevel, type Logger } from '@notionhq/client';
-import type { Outcome, RequestScheduler, Verdict } from '../../src/engine/http/requestScheduler.ts';
+import { judgeResponse } from '../http/judgeResponse.ts';
+import type { RequestScheduler } from '../http/requestScheduler.ts';
 
 export interface NotionClientOptions {
   baseUrl: string;
@@ -7,26 +8,6 @@ export interface NotionClientOptions {
   scheduler: RequestScheduler;
   /** Where the SDK's own log lines go (it would print to the console otherwise). */
   log?: Logger;
-}
-
-/** How a raw Notion HTTP outcome counts for the shared retry policy. */
-export function judgeNotionOutcome(outcome: Outcome<Response>): Verdict {
-  if ('error' in outcome) {
-    // A timeout or a dropped connection: the request may or may not have landed.
-    return { kind: 'transient' };
-  }
-  const { status, headers } = outcome.value;
-  const retryAfter = headers.get('retry-after');
-  const seconds = retryAfter === null ? NaN : Number(retryAfter);
-  const retryAfterMs = Number.isFinite(seconds)
-    ? seconds * 1000
-    : retryAfter && !Number.isNaN(Date.parse(retryAfter))
-      ? Math.max(0, Date.parse(retryAfter) - Date.now())
-      : undefined;
-  // 529 means overloaded: like a 429, nothing was done, so any request may be retried.
-  if (status === 429 || status === 529) return { kind: 'rate-limited', retryAfterMs };
-  if (status === 500 || status === 502 || status === 503 || status === 504) return { kind: 'transient', retryAfterMs };
-  return { kind: 'done' };
 }
 
 /** Reads, queries and updates of named properties can be repeated safely; creates and appends cannot. */
@@ -49,7 +30,7 @@ export function createNotionClient(options: NotionClientOptions): Client {
     const method = (init?.method ?? 'GET').toUpperCase();
     return options.scheduler.run(
       (signal) => globalThis.fetch(url, { ...init, signal }),
-      judgeNotionOutcome,
+      judgeResponse,
       isIdempotent(method, url),
     );
   };

@@ -1,5 +1,5 @@
 import { collectPaginatedAPI, isFullBlock, type BlockObjectRequest, type Client } from '@notionhq/client';
-import type { DocBlock } from '../../src/report/dashboardDoc.ts';
+import type { DocBlock } from '#core/dashboardDoc.ts';
 import { truncateText } from './propertyValues.ts';
 
 /** The engine's section is one callout whose text starts with this; everything else on the page is someone else's. */

@@ -1,6 +1,6 @@
 import type { Client } from '@notionhq/client';
-import type { PropertySpec, TableSpec } from '../../src/core/tables/tableSpec.ts';
-import { BackboneError } from '../../src/engine/errors.ts';
+import type { PropertySpec, TableSpec } from '#core/tables/tableSpec.ts';
+import { BackboneError } from '#core/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
 import type { ChildBlocks } from './parentPage.ts';
 
@@ -59,11 +59,11 @@ export async function ensureTable(
       },
     });
     const dataSourceId = 'data_sources' in created ? created.data_sources[0]?.id : undefined;
-    if (!dataSourceId) throw new BackboneError('notion-create', `Notion created the ${spec.title} database but returned no data source.`);
+    if (!dataSourceId) throw new BackboneError('remote', 'notion-create', `Notion created the ${spec.title} database but returned no data source.`);
     return { databaseId: created.id, dataSourceId, created: true };
   }
   const [source] = await dataSourcesOf(notion, existing);
-  if (!source) throw new BackboneError('notion-schema', `The ${spec.title} database (${existing}) has no data source.`);
+  if (!source) throw new BackboneError('schema', 'notion-schema', `The ${spec.title} database (${existing}) has no data source.`);
   await repairSchema(notion, spec, context, source.id);
   return { databaseId: existing, dataSourceId: source.id, created: false };
 }
@@ -82,6 +82,7 @@ export async function repairSchema(notion: Client, spec: TableSpec, context: Tab
   }
   if (problems.length > 0) {
     throw new BackboneError(
+      'schema',
       'notion-schema',
       `The ${spec.title} database does not match what backbone-sync writes: ${problems.join('; ')}. Change the property type back in Notion, or rename your property and let the engine add its own.`,
     );

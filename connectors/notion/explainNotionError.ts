@@ -1,5 +1,5 @@
 import { APIResponseError, isNotionClientError } from '@notionhq/client';
-import { BackboneError } from '../../src/engine/errors.ts';
+import { BackboneError } from '#core/errors.ts';
 
 export interface NotionErrorContext {
   /** What was being touched, e.g. 'the strategy database 1f2e…'. */
@@ -13,21 +13,21 @@ export function explainNotionError(error: unknown, context: NotionErrorContext):
   if (APIResponseError.isAPIResponseError(error)) {
     switch (error.code) {
       case 'unauthorized':
-        return new BackboneError('notion-auth', `Notion rejected the token in ${context.tokenEnv} while reading ${context.what}. Check the integration's secret.`, undefined, { cause: error });
+        return new BackboneError('auth', 'notion-auth', `Notion rejected the token in ${context.tokenEnv} while reading ${context.what}. Check the integration's secret.`, { cause: error });
       case 'object_not_found':
       case 'restricted_resource':
         return new BackboneError(
+          'access',
           'notion-not-shared',
           `Notion cannot see ${context.what}: ${error.message} Open it in Notion, choose ••• → Connections, and add your integration (or fix the id in the config).`,
-          undefined,
           { cause: error },
         );
       default:
-        return new BackboneError('notion-api', `Notion refused a request on ${context.what} (${error.status} ${error.code}): ${error.message}`, undefined, { cause: error });
+        return new BackboneError('remote', 'notion-api', `Notion refused a request on ${context.what} (${error.status} ${error.code}): ${error.message}`, { cause: error });
     }
   }
   if (isNotionClientError(error)) {
-    return new BackboneError('notion-client', `Notion request on ${context.what} failed: ${error.message}`, undefined, { cause: error });
+    return new BackboneError('network', 'notion-client', `Notion request on ${context.what} failed: ${error.message}`, { cause: error });
   }
   return error;
 }

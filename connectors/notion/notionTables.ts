@@ -1,7 +1,7 @@
 import type { Client } from '@notionhq/client';
-import type { Row } from '../../src/core/plan.ts';
-import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
-import type { Table, TableStore } from '../../src/engine/ports.ts';
+import type { Row } from '#core/plan.ts';
+import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { Table, TableStore } from '#engine/ports.ts';
 import { applyPlan } from './applyPlan.ts';
 import { ensureTable, findByTitle, type TableContext } from './ensureTable.ts';
 import { explainNotionError } from './explainNotionError.ts';

@@ -1,6 +1,6 @@
 import type { PageObjectResponse } from '@notionhq/client';
-import type { CellValue } from '../../src/core/plan.ts';
-import type { PropertySpec } from '../../src/core/tables/tableSpec.ts';
+import type { CellValue } from '#core/plan.ts';
+import type { PropertySpec } from '#core/tables/tableSpec.ts';
 
 /** Notion's per-item text limit; longer values are cut with a visible marker, never rejected. */
 export const TEXT_LIMIT = 2000;

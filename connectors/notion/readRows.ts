@@ -1,7 +1,7 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
-import { Interner } from '../../src/core/interner.ts';
-import type { CellValue, ExistingRow } from '../../src/core/plan.ts';
-import type { TableSpec } from '../../src/core/tables/tableSpec.ts';
+import { Interner } from '#core/interner.ts';
+import type { CellValue, ExistingRow } from '#core/plan.ts';
+import type { TableSpec } from '#core/tables/tableSpec.ts';
 import { fromNotionProperty } from './propertyValues.ts';
 
 /** A page shows at most 25 relation ids per property; the rest come from the property endpoint. */

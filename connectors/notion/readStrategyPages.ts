@@ -1,6 +1,6 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
-import { USAGE_FLOWS, toSlug, type StrategyPage, type UsageFlow } from '../../src/core/strategy.ts';
-import { BackboneError } from '../../src/engine/errors.ts';
+import { USAGE_FLOWS, toSlug, type StrategyPage, type UsageFlow } from '#core/strategy.ts';
+import { BackboneError } from '#core/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
 
 export interface StrategyPropertyNames {
@@ -98,6 +98,7 @@ export async function readStrategyPages(
     const other = bySlug.get(key);
     if (other) {
       throw new BackboneError(
+        'data',
         'strategy-duplicate-slug',
         `Two ${page.layer} pages share the slug "${page.slug}": "${other.title}" (${other.url}) and "${page.title}" (${page.url}). Give one of them a distinct Slug property.`,
       );

@@ -1,7 +1,7 @@
 import type { Client } from '@notionhq/client';
 import { z } from 'zod';
-import type { SyncState } from '../../src/core/syncState.ts';
-import type { SyncStateStore } from '../../src/engine/ports.ts';
+import type { SyncState } from '#core/syncState.ts';
+import type { SyncStateStore } from '#engine/ports.ts';
 import type { ChildBlocks } from './parentPage.ts';
 
 export const STATE_PAGE_TITLE = 'backbone-sync state';

@@ -1,7 +1,7 @@
-import { loadConfig, type LoadedConfig } from '../config/loadConfig.ts';
-import { secretsFromEnv, type Secrets } from '../config/secretsFromEnv.ts';
-import { createLogger, type Logger } from '../log/createLogger.ts';
-import type { SecretScrubber } from '../log/secrets.ts';
+import { loadConfig, type LoadedConfig } from '#config/loadConfig.ts';
+import { secretsFromEnv, type Secrets } from '#config/secretsFromEnv.ts';
+import { createLogger, type Logger } from '#log/createLogger.ts';
+import type { SecretScrubber } from '#log/secrets.ts';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

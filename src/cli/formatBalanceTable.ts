@@ -1,4 +1,4 @@
-import type { BalanceCell } from '../core/balance.ts';
+import type { BalanceCell } from '#core/balance.ts';
 
 const pct = (n: number) => `${n.toFixed(1)}%`;
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

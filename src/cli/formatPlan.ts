@@ -1,4 +1,4 @@
-import type { TableOutcome } from '../engine/runSync.ts';
+import type { TableOutcome } from '#engine/runSync.ts';
 
 const LIMIT = 200;
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { EXIT, isBackboneError, type ExitCode } from '../engine/errors.ts';
-import { SecretScrubber } from '../log/secrets.ts';
+import { isBackboneError } from '#core/errors.ts';
+import { EXIT, EXIT_FOR_KIND, type ExitCode } from './exitCodes.ts';
+import { SecretScrubber } from '#log/secrets.ts';
 import { daemonCommand, daemonUsage } from './commands/daemon.ts';
 import { initCommand, initUsage } from './commands/init.ts';
 import { lintCommand, lintUsage } from './commands/lint.ts';
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   try {
     return await command.run(ctx);
   } catch (error) {
-    if (isBackboneError(error)) return fail(error.message, error.exitCode);
+    if (isBackboneError(error)) return fail(error.message, EXIT_FOR_KIND[error.kind]);
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       return fail(`${error.message}\n\n${usage()}`, EXIT.badConfig);
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BackboneError, EXIT } from '../engine/errors.ts';
+import { BackboneError } from '#core/errors.ts';
 
 export interface RunLock {
   path: string;
@@ -50,12 +50,12 @@ export function acquireRunLock(target: string, dir: string = tmpdir()): RunLock 
       if (holder.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new BackboneError(
           'locked',
+          'locked',
           `another backbone-sync run (pid ${holder.pid}, started ${holder.startedAt ?? 'earlier'}) is writing to the same Notion pages; this run exits without doing anything. If no run is going, delete ${path}.`,
-          EXIT.locked,
         );
       }
       unlinkSync(path);
     }
   }
-  throw new BackboneError('locked', `could not take the run lock ${path}`, EXIT.locked);
+  throw new BackboneError('locked', 'locked', `could not take the run lock ${path}`);
 }

@@ -1,26 +1,26 @@
-import { cloudApi } from '../../connectors/jira/cloudApi.ts';
-import { createJiraClient } from '../../connectors/jira/createJiraClient.ts';
-import { dataCenterApi } from '../../connectors/jira/dataCenterApi.ts';
-import type { JiraApi } from '../../connectors/jira/jiraApi.ts';
-import { explainJiraError } from '../../connectors/jira/explainJiraError.ts';
-import { pullEpics } from '../../connectors/jira/pullEpics.ts';
-import { ensureChartViews } from '../../connectors/notion/chartViews.ts';
-import { createNotionClient } from '../../connectors/notion/createNotionClient.ts';
-import { writeDashboardSection } from '../../connectors/notion/dashboardSection.ts';
-import { dataSourcesOf } from '../../connectors/notion/dataSources.ts';
-import { explainNotionError } from '../../connectors/notion/explainNotionError.ts';
-import { notionTables } from '../../connectors/notion/notionTables.ts';
-import { parentChildren } from '../../connectors/notion/parentPage.ts';
-import { syncStatePage } from '../../connectors/notion/syncStatePage.ts';
-import { readStrategyPages } from '../../connectors/notion/readStrategyPages.ts';
-import type { Config } from '../config/schema.ts';
-import { ruleFields, type Mappings } from '../core/mappings.ts';
-import type { Secrets } from '../config/secretsFromEnv.ts';
-import { BALANCE_TABLE, EPICS_TABLE } from '../core/tables/tableSpec.ts';
-import { BackboneError } from '../engine/errors.ts';
-import { RequestScheduler } from '../engine/http/requestScheduler.ts';
-import type { Charts, Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '../engine/ports.ts';
-import type { Logger } from '../log/createLogger.ts';
+import { cloudApi } from '#connectors/jira/cloudApi.ts';
+import { createJiraClient } from '#connectors/jira/createJiraClient.ts';
+import { dataCenterApi } from '#connectors/jira/dataCenterApi.ts';
+import type { JiraApi } from '#connectors/jira/jiraApi.ts';
+import { explainJiraError } from '#connectors/jira/explainJiraError.ts';
+import { pullEpics } from '#connectors/jira/pullEpics.ts';
+import { ensureChartViews } from '#connectors/notion/chartViews.ts';
+import { createNotionClient } from '#connectors/notion/createNotionClient.ts';
+import { writeDashboardSection } from '#connectors/notion/dashboardSection.ts';
+import { dataSourcesOf } from '#connectors/notion/dataSources.ts';
+import { explainNotionError } from '#connectors/notion/explainNotionError.ts';
+import { notionTables } from '#connectors/notion/notionTables.ts';
+import { parentChildren } from '#connectors/notion/parentPage.ts';
+import { syncStatePage } from '#connectors/notion/syncStatePage.ts';
+import { readStrategyPages } from '#connectors/notion/readStrategyPages.ts';
+import type { Config } from '#config/schema.ts';
+import { ruleFields, type Mappings } from '#core/mappings.ts';
+import type { Secrets } from '#config/secretsFromEnv.ts';
+import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { BackboneError } from '#core/errors.ts';
+import { RequestScheduler } from '#connectors/http/requestScheduler.ts';
+import type { Charts, Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '#engine/ports.ts';
+import type { Logger } from '#log/createLogger.ts';
 
 export interface Wiring {
   jira: EpicSource;
@@ -78,7 +78,7 @@ export function wire(
     (strategyDataSource ??= dataSourcesOf(notion, config.notion.strategyDatabase)
       .catch((e: unknown) => Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })))
       .then((sources) => {
-        if (!sources[0]) throw new BackboneError('notion-schema', `${strategyWhat} has no data source.`);
+        if (!sources[0]) throw new BackboneError('access', 'notion-no-data-source', `${strategyWhat} has no data source.`);
         return sources[0].id;
       }));
 

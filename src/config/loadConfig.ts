@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { mappingsSchema, type Mappings } from '../core/mappings.ts';
-import { targetProblems } from '../core/targets.ts';
-import { ConfigError } from '../engine/errors.ts';
+import { mappingsSchema, type Mappings } from '#core/mappings.ts';
+import { targetProblems } from '#core/targets.ts';
+import { ConfigError } from '#core/errors.ts';
 import { formatIssues } from './formatIssues.ts';
 import { configSchema, type Config } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseNotionId } from './notionId.ts';
+import { parseNotionId } from '#core/notionId.ts';
 
 /**
  * The config file, described once. Strict objects: an unknown key is almost

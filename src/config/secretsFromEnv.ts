@@ -1,5 +1,5 @@
 import type { Config } from './schema.ts';
-import { ConfigError } from '../engine/errors.ts';
+import { ConfigError } from '#core/errors.ts';
 
 export interface Secrets {
   jiraEmail: string;

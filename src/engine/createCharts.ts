@@ -1,4 +1,4 @@
-import type { Logger } from '../log/createLogger.ts';
+import type { Logger } from '#log/createLogger.ts';
 import type { Charts, Table } from './ports.ts';
 
 /** Charts are a nicety: when the API refuses them, the run goes on and the README says how to add them by hand. */

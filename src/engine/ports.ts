@@ -1,9 +1,9 @@
-import type { Epic } from '../core/epic.ts';
-import type { ExistingRow, Row, RowPlan } from '../core/plan.ts';
-import type { StrategyPage } from '../core/strategy.ts';
-import type { SyncState } from '../core/syncState.ts';
-import type { TableSpec } from '../core/tables/tableSpec.ts';
-import type { DocBlock } from '../report/dashboardDoc.ts';
+import type { Epic } from '#core/epic.ts';
+import type { ExistingRow, Row, RowPlan } from '#core/plan.ts';
+import type { StrategyPage } from '#core/strategy.ts';
+import type { SyncState } from '#core/syncState.ts';
+import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { DocBlock } from '#core/dashboardDoc.ts';
 
 /**
  * What the engine needs from the outside world. The CLI wires the Jira and

@@ -1,4 +1,4 @@
-import { summarizeMix } from '../core/summarize.ts';
+import { summarizeMix } from '#core/summarize.ts';
 import type { ReportCell, ReportData } from './reportData.ts';
 
 /**

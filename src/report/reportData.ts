@@ -1,6 +1,6 @@
-import type { BalanceCell } from '../core/balance.ts';
-import type { CellValue, ExistingRow } from '../core/plan.ts';
-import { ALL_WORK } from '../core/tables/balanceRow.ts';
+import type { BalanceCell } from '#core/balance.ts';
+import type { CellValue, ExistingRow } from '#core/plan.ts';
+import { ALL_WORK } from '#core/tables/balanceRow.ts';
 
 /** One balance row as the report reads it back from Notion: the cell's numbers, its names as plain text. */
 export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'target' | 'driftPp'> {

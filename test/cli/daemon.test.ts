@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseSchedule, scheduleRuns } from '../../src/cli/daemon/scheduleRuns.ts';
+import { parseSchedule, scheduleRuns } from '#cli/daemon/scheduleRuns.ts';
 import { memoryLogger } from '../helpers/silentLogger.ts';
 
 describe('the daemon', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireRunLock } from '../../src/cli/runLock.ts';
+import { acquireRunLock } from '#cli/runLock.ts';
 
 describe('the run lock', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'backbone-lock-'));
@@ -12,7 +12,7 @@ describe('the run lock', () => {
     const first = acquireRunLock('notion|page-a', d);
     // The holder must look alive and not be us: pid 1 always exists.
     writeFileSync(first.path, JSON.stringify({ pid: 1, startedAt: '2026-11-23T06:00:00Z' }));
-    expect(() => acquireRunLock('notion|page-a', d)).toThrow(expect.objectContaining({ exitCode: 5, message: expect.stringContaining('pid 1') }));
+    expect(() => acquireRunLock('notion|page-a', d)).toThrow(expect.objectContaining({ kind: 'locked', message: expect.stringContaining('pid 1') }));
     first.release();
     acquireRunLock('notion|page-a', d).release();
   });

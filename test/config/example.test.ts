@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { configSchema } from '../../src/config/schema.ts';
+import { loadConfig } from '#config/loadConfig.ts';
+import { configSchema } from '#config/schema.ts';
 
 /** Every key the schema knows, as dotted paths, down to where values begin. */
 function keysOf(shape: Record<string, unknown>, prefix = ''): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotionId } from '../../src/config/notionId.ts';
+import { parseNotionId } from '#core/notionId.ts';
 
 const DASHED = '1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeBalance, type BalanceInput } from '../../src/core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '../../src/core/balancePolicy.ts';
-import { sharesOf } from '../../src/core/percent.ts';
-import type { PortfolioEpic } from '../../src/core/portfolioEpic.ts';
-import type { StrategyPage } from '../../src/core/strategy.ts';
+import { computeBalance, type BalanceInput } from '#core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import { sharesOf } from '#core/percent.ts';
+import type { PortfolioEpic } from '#core/portfolioEpic.ts';
+import type { StrategyPage } from '#core/strategy.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
 
 const workTypes = defaultMappings().workTypes; // innovation 20, growth 50, debt 30

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileClassifier } from '../../src/core/classify.ts';
-import { mappingsSchema } from '../../src/core/mappings.ts';
+import { compileClassifier } from '#core/classify.ts';
+import { mappingsSchema } from '#core/mappings.ts';
 import { defaultMappings, epic } from '../helpers/epicFactory.ts';
 
 const shipped = defaultMappings();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassifiedEpic } from '../../src/core/classifiedEpic.ts';
-import { compileClassifier } from '../../src/core/classify.ts';
-import { inferredLabels, lintEpics } from '../../src/core/lint.ts';
-import { compileStrategyMapper } from '../../src/core/mapStrategy.ts';
-import type { StrategyPage } from '../../src/core/strategy.ts';
+import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
+import { compileClassifier } from '#core/classify.ts';
+import { inferredLabels, lintEpics } from '#core/lint.ts';
+import { compileStrategyMapper } from '#core/mapStrategy.ts';
+import type { StrategyPage } from '#core/strategy.ts';
 import { defaultMappings, epic } from '../helpers/epicFactory.ts';
 
 const mappings = defaultMappings();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileStrategyMapper } from '../../src/core/mapStrategy.ts';
-import type { StrategyPage } from '../../src/core/strategy.ts';
-import { toSlug } from '../../src/core/strategy.ts';
+import { compileStrategyMapper } from '#core/mapStrategy.ts';
+import type { StrategyPage } from '#core/strategy.ts';
+import { toSlug } from '#core/strategy.ts';
 import { defaultMappings, epic } from '../helpers/epicFactory.ts';
 
 const page = (id: string, title: string, layer: 'Impact' | 'Usage', keywords: string[] = [], slug = toSlug(title)): StrategyPage => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTimeOrder, planRows, type ExistingRow } from '../../src/core/plan.ts';
+import { inTimeOrder, planRows, type ExistingRow } from '#core/plan.ts';
 
 const existing = (pageId: string, key: string, values: ExistingRow['values']): ExistingRow => ({ pageId, key, values });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeBalance } from '../../src/core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '../../src/core/balancePolicy.ts';
-import type { PortfolioEpic } from '../../src/core/portfolioEpic.ts';
-import { summarize } from '../../src/core/summarize.ts';
+import { computeBalance } from '#core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import type { PortfolioEpic } from '#core/portfolioEpic.ts';
+import { summarize } from '#core/summarize.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
 
 const epic = (id: string, workTypeId: string, storyPoints: number, impactIds: string[] = ['i']): PortfolioEpic => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorOf, decideFullSync, heldCursorAfter, type SyncState } from '../../src/core/syncState.ts';
+import { cursorOf, decideFullSync, heldCursorAfter, type SyncState } from '#core/syncState.ts';
 
 const state = (patch: Partial<SyncState> = {}): SyncState => ({
   version: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetProblems } from '../../src/core/targets.ts';
+import { targetProblems } from '#core/targets.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
 
 describe('target mixes', () => {

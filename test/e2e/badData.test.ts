@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_NOTION_TOKEN } from '../../sandbox/world.ts';
+import { SANDBOX_NOTION_TOKEN } from '#sandbox/company/world.ts';
 import { sandboxHarness } from '../helpers/sandboxSync.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');

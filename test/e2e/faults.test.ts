@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '../../sandbox/faults.ts';
+import type { Fault } from '#sandbox/emulators/faults.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');

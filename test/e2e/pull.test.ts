@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { buildEpicJql, jqlString } from '../../connectors/jira/jql.ts';
-import { notionLinksIn } from '../../connectors/jira/notionLinks.ts';
-import { SANDBOX_DC_PAT } from '../../sandbox/portfolio/epics.ts';
+import { buildEpicJql, jqlString } from '#connectors/jira/jql.ts';
+import { notionLinksIn } from '#connectors/jira/notionLinks.ts';
+import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import { server } from '../helpers/mswServer.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_JIRA_USER } from '../../sandbox/portfolio/epics.ts';
-import { SANDBOX_NOTION_TOKEN } from '../../sandbox/world.ts';
+import { SANDBOX_JIRA_USER } from '#sandbox/company/epics.ts';
+import { SANDBOX_NOTION_TOKEN } from '#sandbox/company/world.ts';
 import { sandboxHarness } from '../helpers/sandboxSync.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z');

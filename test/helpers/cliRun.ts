@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { main } from '../../src/cli/main.ts';
+import { main } from '#cli/main.ts';
 
 export interface CliResult {
   code: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Epic } from '../../src/core/epic.ts';
-import { mappingsSchema, type Mappings } from '../../src/core/mappings.ts';
+import type { Epic } from '#core/epic.ts';
+import { mappingsSchema, type Mappings } from '#core/mappings.ts';
 
 let counter = 0;
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { emulatorHandlers } from '../../sandbox/msw.ts';
-import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld, type WorldOptions } from '../../sandbox/world.ts';
+import { emulatorHandlers } from '#sandbox/transports/msw.ts';
+import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld, type WorldOptions } from '#sandbox/company/world.ts';
 import { runCli, writeConfig, type CliResult } from './cliRun.ts';
 import { server } from './mswServer.ts';
 

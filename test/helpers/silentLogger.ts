@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/log/createLogger.ts';
-import { SecretScrubber } from '../../src/log/secrets.ts';
+import { createLogger, type Logger } from '#log/createLogger.ts';
+import { SecretScrubber } from '#log/secrets.ts';
 
 /** A real logger whose lines are kept for assertions instead of printed. */
 export function memoryLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {

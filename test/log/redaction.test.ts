@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log/createLogger.ts';
-import { SecretScrubber } from '../../src/log/secrets.ts';
+import { createLogger } from '#log/createLogger.ts';
+import { SecretScrubber } from '#log/secrets.ts';
 
 function sink() {
   const lines: string[] = [];

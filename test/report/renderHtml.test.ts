@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeBalance } from '../../src/core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '../../src/core/balancePolicy.ts';
-import type { ExistingRow } from '../../src/core/plan.ts';
-import type { PortfolioEpic } from '../../src/core/portfolioEpic.ts';
-import { balanceRow, summaryRow } from '../../src/core/tables/balanceRow.ts';
-import { renderHtml } from '../../src/report/renderHtml.ts';
-import { reportData } from '../../src/report/reportData.ts';
+import { computeBalance } from '#core/balance.ts';
+import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import type { ExistingRow } from '#core/plan.ts';
+import type { PortfolioEpic } from '#core/portfolioEpic.ts';
+import { balanceRow, summaryRow } from '#core/tables/balanceRow.ts';
+import { renderHtml } from '#report/renderHtml.ts';
+import { reportData } from '#report/reportData.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
 
 const asExisting = (rows: { key: string; values: ExistingRow['values'] }[]): ExistingRow[] => rows.map((r, i) => ({ ...r, pageId: `p${i}` }));

@@ -1,11 +1,11 @@
 import { createCloudClient } from 'jira.js';
 import { isAuthError } from 'jira.js/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { JiraEmulator } from '../../sandbox/jira/index.ts';
-import { zonedToEpoch } from '../../sandbox/jira/jqlDates.ts';
-import { parseJql } from '../../sandbox/jira/jqlParse.ts';
-import { emulatorHandlers } from '../../sandbox/msw.ts';
-import { buildSandboxPortfolio, SANDBOX_JIRA_USER } from '../../sandbox/portfolio/epics.ts';
+import { JiraEmulator } from '#sandbox/emulators/jira/index.ts';
+import { zonedToEpoch } from '#sandbox/emulators/jira/jqlDates.ts';
+import { parseJql } from '#sandbox/emulators/jira/jqlParse.ts';
+import { emulatorHandlers } from '#sandbox/transports/msw.ts';
+import { buildSandboxPortfolio, SANDBOX_JIRA_USER } from '#sandbox/company/epics.ts';
 import { server } from '../helpers/mswServer.ts';
 
 const HOST = 'https://jira-emulator.atlassian.test';

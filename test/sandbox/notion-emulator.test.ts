@@ -1,8 +1,8 @@
 import { APIResponseError, Client, collectPaginatedAPI, iterateAllDataSourceRows } from '@notionhq/client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emulatorHandlers } from '../../sandbox/msw.ts';
-import { NotionEmulator } from '../../sandbox/notion/index.ts';
-import { SANDBOX_NOTION_IDS, seedSandboxWorkspace } from '../../sandbox/notion/seed.ts';
+import { emulatorHandlers } from '#sandbox/transports/msw.ts';
+import { NotionEmulator } from '#sandbox/emulators/notion/index.ts';
+import { SANDBOX_NOTION_IDS, seedSandboxWorkspace } from '#sandbox/company/notionWorkspace.ts';
 import { server } from '../helpers/mswServer.ts';
 
 const BASE = 'https://api.notion.test';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, EXIT, type ExitCode } from '../../engine/errors.ts';
+import { ConfigError } from '#core/errors.ts';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { parseSchedule, scheduleRuns } from '../daemon/scheduleRuns.ts';
 import { acquireRunLock } from '../runLock.ts';

@@ -1,6 +1,6 @@
-import { BALANCE_TABLE, EPICS_TABLE } from '../../core/tables/tableSpec.ts';
-import { EXIT, type ExitCode } from '../../engine/errors.ts';
-import { createCharts } from '../../engine/createCharts.ts';
+import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
+import { createCharts } from '#engine/createCharts.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 

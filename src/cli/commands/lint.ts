@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { ClassifiedEpic } from '../../core/classifiedEpic.ts';
-import { compileClassifier } from '../../core/classify.ts';
-import { inferredLabels, lintEpics, type Finding } from '../../core/lint.ts';
-import { compileStrategyMapper } from '../../core/mapStrategy.ts';
-import { EPICS_TABLE } from '../../core/tables/tableSpec.ts';
-import { EXIT, type ExitCode } from '../../engine/errors.ts';
+import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
+import { compileClassifier } from '#core/classify.ts';
+import { inferredLabels, lintEpics, type Finding } from '#core/lint.ts';
+import { compileStrategyMapper } from '#core/mapStrategy.ts';
+import { EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BALANCE_TABLE, EPICS_TABLE } from '../../core/tables/tableSpec.ts';
-import { BackboneError, ConfigError, EXIT, type ExitCode } from '../../engine/errors.ts';
-import { renderHtml } from '../../report/renderHtml.ts';
-import { reportData } from '../../report/reportData.ts';
+import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { BackboneError, ConfigError } from '#core/errors.ts';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
+import { renderHtml } from '#report/renderHtml.ts';
+import { reportData } from '#report/reportData.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 
@@ -23,7 +24,7 @@ export async function reportCommand(ctx: CommandContext): Promise<ExitCode> {
     tables.open(EPICS_TABLE, { dryRun: true }),
   ]);
   if (!balance || !epics) {
-    throw new BackboneError('report-no-data', `no ${balance ? 'Epics' : 'Portfolio Balance'} database under the parent page yet: run \`backbone-sync sync\` first.`);
+    throw new BackboneError('access', 'report-no-data', `no ${balance ? 'Epics' : 'Portfolio Balance'} database under the parent page yet: run \`backbone-sync sync\` first.`);
   }
   const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date());
   const path = resolve(values.html);

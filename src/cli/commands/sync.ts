@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { BackboneError, EXIT, type ExitCode } from '../../engine/errors.ts';
-import { runSync } from '../../engine/runSync.ts';
+import { BackboneError } from '#core/errors.ts';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
+import { runSync } from '#engine/runSync.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
@@ -38,6 +39,7 @@ export async function syncOnce(
   const startedAt = Date.now();
   const deadline = setTimeout(() => {
     const error = new BackboneError(
+      'deadline',
       'deadline',
       `the run passed its deadline of ${config.sync.deadlineMinutes} minutes (sync.deadlineMinutes) and stopped; nothing after the last completed write was sent, and the next run continues from the last successful one.`,
     );

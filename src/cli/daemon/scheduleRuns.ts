@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Logger } from '../../log/createLogger.ts';
+import type { Logger } from '#log/createLogger.ts';
 
 export interface ScheduledRuns {
   /** Stops scheduling, waits for a run still going to finish, then resolves. */

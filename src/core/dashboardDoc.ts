@@ -1,6 +1,6 @@
-import type { Balance, BalanceCell, ScopeKind } from '../core/balance.ts';
-import type { StrategyPage } from '../core/strategy.ts';
-import { summarize } from '../core/summarize.ts';
+import type { Balance, BalanceCell, ScopeKind } from './balance.ts';
+import type { StrategyPage } from './strategy.ts';
+import { summarize } from './summarize.ts';
 
 /**
  * The dashboard section as a small document model, independent of Notion's

@@ -1,5 +1,5 @@
 import { http } from 'msw/http';
-import type { Emulator } from './emulator.ts';
+import type { Emulator } from '../emulators/emulator.ts';
 
 /** The msw face of the emulators: every request under a base URL goes to its emulator. */
 export function emulatorHandlers(routes: { baseUrl: string; emulator: Emulator }[]) {

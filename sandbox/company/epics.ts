@@ -1,4 +1,4 @@
-import type { JiraIssue, JiraIssueType, JiraProject, JiraSite } from '../jira/model.ts';
+import type { JiraIssue, JiraIssueType, JiraProject, JiraSite } from '../emulators/jira/model.ts';
 import { SANDBOX_STRATEGY_PAGES } from './strategy.ts';
 
 /**

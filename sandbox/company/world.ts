@@ -1,8 +1,8 @@
-import { FaultyEmulator, type ErrorBodies } from './faults.ts';
-import { JiraEmulator } from './jira/index.ts';
-import { NotionEmulator } from './notion/index.ts';
-import { SANDBOX_NOTION_IDS, seedSandboxWorkspace } from './notion/seed.ts';
-import { buildSandboxPortfolio, SANDBOX_DC_PAT, SANDBOX_JIRA_USER, type PortfolioOptions } from './portfolio/epics.ts';
+import { FaultyEmulator, type ErrorBodies } from '../emulators/faults.ts';
+import { JiraEmulator } from '../emulators/jira/index.ts';
+import { NotionEmulator } from '../emulators/notion/index.ts';
+import { SANDBOX_NOTION_IDS, seedSandboxWorkspace } from './notionWorkspace.ts';
+import { buildSandboxPortfolio, SANDBOX_DC_PAT, SANDBOX_JIRA_USER, type PortfolioOptions } from './epics.ts';
 
 /** The sandbox's Notion integration secret (obviously not a real one). */
 export const SANDBOX_NOTION_TOKEN = 'sandbox-notion-token';

@@ -1,6 +1,6 @@
-import { sandboxUuid } from '../portfolio/ids.ts';
-import { SANDBOX_STRATEGY_PAGES } from '../portfolio/strategy.ts';
-import type { NotionEmulator } from './index.ts';
+import { sandboxUuid } from './ids.ts';
+import { SANDBOX_STRATEGY_PAGES } from './strategy.ts';
+import type { NotionEmulator } from '../emulators/notion/index.ts';
 
 export const SANDBOX_NOTION_IDS = {
   parentPage: sandboxUuid('page:backbone'),

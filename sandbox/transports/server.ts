@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Emulator } from './emulator.ts';
+import type { Emulator } from '../emulators/emulator.ts';
 
 export interface SandboxServer {
   /** http://127.0.0.1:<port>: the Jira host and the Notion base URL at once. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RequestScheduler, type Outcome, type Verdict } from '../../src/engine/http/requestScheduler.ts';
+import { RequestScheduler, type Outcome, type Verdict } from '#connectors/http/requestScheduler.ts';
 
 type Step = { status: number; retryAfterMs?: number };
 
@@ -126,9 +126,9 @@ describe('time limits', () => {
 });
 
 describe('reading Retry-After', () => {
-  it('accepts seconds and HTTP dates, for 429 and 529 alike', async () => {
-    const { judgeNotionOutcome } = await import('../../connectors/notion/createNotionClient.ts');
-    const at = (headers: Record<string, string>, status = 429) => judgeNotionOutcome({ value: new Response(null, { status, headers }) });
+  it('accepts seconds and HTTP dates, for 429 and 529 alike, for Notion and Data Center alike', async () => {
+    const { judgeResponse } = await import('#connectors/http/judgeResponse.ts');
+    const at = (headers: Record<string, string>, status = 429) => judgeResponse({ value: new Response(null, { status, headers }) });
     expect(at({ 'retry-after': '90' })).toEqual({ kind: 'rate-limited', retryAfterMs: 90_000 });
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
     const fromDate = at({ 'retry-after': inTwoMinutes }, 529);
