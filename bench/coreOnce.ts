@@ -2,14 +2,14 @@
 // peak RSS is its own. Prints one JSON line. Run by bench/run.ts.
 import { computeBalance } from '#core/balance.ts';
 import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
-import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
 import { compileClassifier } from '#core/classify.ts';
+import { classifyEpics } from '#core/classifyEpics.ts';
 import { compileStrategyMapper } from '#core/mapStrategy.ts';
 import { mappingsSchema } from '#core/mappings.ts';
-import { planRows, type ExistingRow } from '#core/plan.ts';
+import { planRows } from '#core/plan.ts';
 import { portfolioEpicOf } from '#core/portfolioEpic.ts';
 import { Interner } from '#core/interner.ts';
-import { epicRow } from '#core/tables/epicRow.ts';
+import { epicRow, type StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { readFileSync } from 'node:fs';
 import { syntheticCore } from './syntheticCore.ts';
 
@@ -22,11 +22,11 @@ const previousMap = compileStrategyMapper(strategy, mappings);
 // A JSON round trip gives every row its own strings and arrays, as rows parsed from Notion's responses have;
 // then they are interned the way connectors/notion/readRows.ts interns them.
 const intern = new Interner();
-const previous: ExistingRow[] = epics.map((epic, i) => {
+const previous: StoredEpicRow[] = epics.map((epic, i) => {
   if (i % 10_000 === 0) (globalThis as { gc?: () => void }).gc?.();
-  const row = JSON.parse(JSON.stringify(epicRow({ epic, classification: previousClassify(epic), links: previousMap(epic) }))) as ExistingRow;
-  const values = Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, intern.value(v)]));
-  return { key: row.key, pageId: `page-${i}`, values: i % 100 === 0 ? { ...values, Name: 'old name' } : values };
+  const row = JSON.parse(JSON.stringify(epicRow({ epic, classification: previousClassify(epic), links: previousMap(epic) }))) as StoredEpicRow;
+  const values = Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, intern.value(v)])) as StoredEpicRow['values'];
+  return { key: row.key, pageId: `page-${i}`, values: i % 100 === 0 ? { ...values, name: 'old name' } : values };
 });
 
 // Setup garbage (the JSON round trip) is collected before the core starts, so the peak is the core's working set.
@@ -34,9 +34,7 @@ const previous: ExistingRow[] = epics.map((epic, i) => {
 const setupPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const before = process.cpuUsage();
 const started = performance.now();
-const classify = compileClassifier(mappings);
-const mapStrategy = compileStrategyMapper(strategy, mappings);
-const classified: ClassifiedEpic[] = epics.map((epic) => ({ epic, classification: classify(epic), links: mapStrategy(epic) }));
+const classified = classifyEpics(epics, { mappings, strategy, overrideOf: () => null });
 const balance = computeBalance({
   epics: classified.map(portfolioEpicOf),
   workTypes: mappings.workTypes,

@@ -1,15 +1,15 @@
 import { APIResponseError, type Client } from '@notionhq/client';
-import type { CellValue, Row, RowPlan } from '#core/plan.ts';
-import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { Row, RowPlan, RowValuesById } from '#core/plan.ts';
+import type { TableSpec } from '#core/tables/table.ts';
 import type { ApplyResult, RowFailure } from '#engine/ports.ts';
 import { toNotionProperty } from './propertyValues.ts';
 
-function properties(spec: TableSpec, values: Readonly<Record<string, CellValue>>): Record<string, unknown> {
-  const byName = new Map(spec.properties.map((p) => [p.name, p]));
+/** Row values by column id as Notion property payloads by property name; people's columns are never written. */
+function properties(spec: TableSpec, values: RowValuesById): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(values).flatMap(([name, value]) => {
-      const property = byName.get(name);
-      return property && !property.humanOwned ? [[name, toNotionProperty(property, value)]] : [];
+    Object.entries(values).flatMap(([id, value]) => {
+      const column = spec.columns[id];
+      return column && !column.humanOwned && value !== undefined ? [[column.name, toNotionProperty(column, value)]] : [];
     }),
   );
 }
@@ -33,7 +33,7 @@ async function createVerified(notion: Client, spec: TableSpec, dataSourceId: str
     if (!mayHaveLanded(error)) throw error;
     const existing = await notion.dataSources.query({
       data_source_id: dataSourceId,
-      filter: { property: spec.keyProperty, rich_text: { equals: row.key } },
+      filter: { property: spec.columns[spec.key]!.name, rich_text: { equals: row.key } },
       page_size: 1,
     });
     if (existing.results.length === 0) await create();

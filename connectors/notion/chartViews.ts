@@ -1,4 +1,8 @@
 import type { Client } from '@notionhq/client';
+import { PORTFOLIO_SCOPE } from '#core/balance.ts';
+import { statusCategoryName } from '#core/statusCategory.ts';
+import { ALL_WORK, BALANCE_TABLE } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 
 export interface ChartTarget {
   databaseId: string;
@@ -8,7 +12,8 @@ export interface ChartTarget {
 interface ChartSpec {
   name: string;
   on: 'epics' | 'balance';
-  build: (propertyId: (name: string) => string) => Record<string, unknown>;
+  /** The view's filter and configuration, given a column's Notion property id. */
+  build: (propertyId: (column: { name: string }) => string) => Record<string, unknown>;
 }
 
 /**
@@ -18,17 +23,20 @@ interface ChartSpec {
  * Balance). Charts recompute live from rows, so they are created once and found
  * again by name afterwards.
  */
+const EPICS = EPICS_TABLE.columns;
+const BALANCE = BALANCE_TABLE.columns;
+
 const CHARTS: ChartSpec[] = [
   {
     name: 'Work mix now (points)',
     on: 'epics',
     build: (id) => ({
-      filter: { property: 'Status Category', select: { does_not_equal: 'Done' } },
+      filter: { property: EPICS.statusCategory.name, select: { does_not_equal: statusCategoryName('done') } },
       configuration: {
         type: 'chart',
         chart_type: 'donut',
-        x_axis: { type: 'select', property_id: id('Work Type'), sort: { type: 'ascending' } },
-        y_axis: { aggregator: 'sum', property_id: id('Story Points') },
+        x_axis: { type: 'select', property_id: id(EPICS.workType), sort: { type: 'ascending' } },
+        y_axis: { aggregator: 'sum', property_id: id(EPICS.storyPoints) },
         donut_labels: 'name_and_value',
       },
     }),
@@ -37,13 +45,18 @@ const CHARTS: ChartSpec[] = [
     name: 'Work mix over time (point share)',
     on: 'balance',
     build: (id) => ({
-      filter: { and: [{ property: 'Scope', select: { equals: 'portfolio' } }, { property: 'Work Type', select: { does_not_equal: 'All work' } }] },
+      filter: {
+        and: [
+          { property: BALANCE.scope.name, select: { equals: PORTFOLIO_SCOPE.kind } },
+          { property: BALANCE.workType.name, select: { does_not_equal: ALL_WORK } },
+        ],
+      },
       configuration: {
         type: 'chart',
         chart_type: 'line',
-        x_axis: { type: 'select', property_id: id('Period'), sort: { type: 'ascending' } },
-        stack_by: { type: 'select', property_id: id('Work Type'), sort: { type: 'ascending' } },
-        y_axis: { aggregator: 'sum', property_id: id('Point Share') },
+        x_axis: { type: 'select', property_id: id(BALANCE.period), sort: { type: 'ascending' } },
+        stack_by: { type: 'select', property_id: id(BALANCE.workType), sort: { type: 'ascending' } },
+        y_axis: { aggregator: 'sum', property_id: id(BALANCE.pointShare) },
       },
     }),
   },
@@ -63,7 +76,7 @@ export async function ensureChartViews(notion: Client, tables: { epics: ChartTar
     if ((await viewNames(notion, target.databaseId)).has(chart.name)) continue;
     const source = await notion.dataSources.retrieve({ data_source_id: target.dataSourceId });
     const properties = 'properties' in source ? source.properties : {};
-    const id = (name: string) => properties[name]?.id ?? name;
+    const id = (column: { name: string }) => properties[column.name]?.id ?? column.name;
     await notion.views.create({ data_source_id: target.dataSourceId, name: chart.name, type: 'chart', ...chart.build(id) } as never);
     created.push(chart.name);
   }

@@ -1,5 +1,5 @@
 import type { Client } from '@notionhq/client';
-import type { PropertySpec, TableSpec } from '#core/tables/tableSpec.ts';
+import { columnsOf, type Column, type TableSpec } from '#core/tables/table.ts';
 import { BackboneError } from '#core/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
 import type { ChildBlocks } from './parentPage.ts';
@@ -18,12 +18,12 @@ export interface TableContext {
   children: ChildBlocks;
 }
 
-function propertySchema(spec: PropertySpec, context: TableContext): Record<string, unknown> {
+function propertySchema(spec: Column, context: TableContext): Record<string, unknown> {
   switch (spec.type) {
     case 'relation':
       return { relation: { data_source_id: context.strategyDataSourceId, type: 'single_property', single_property: {} } };
     case 'number':
-      return { number: { format: 'number' } };
+      return { number: { format: spec.format ?? 'number' } };
     case 'select':
       return { select: { options: [] } };
     default:
@@ -55,7 +55,7 @@ export async function ensureTable(
       parent: { type: 'page_id', page_id: context.parentPageId },
       title: [{ type: 'text', text: { content: spec.title } }],
       initial_data_source: {
-        properties: Object.fromEntries(spec.properties.map((p) => [p.name, propertySchema(p, context)])) as never,
+        properties: Object.fromEntries(columnsOf(spec).map(([, c]) => [c.name, propertySchema(c, context)])) as never,
       },
     });
     const dataSourceId = 'data_sources' in created ? created.data_sources[0]?.id : undefined;
@@ -72,8 +72,8 @@ export async function repairSchema(notion: Client, spec: TableSpec, context: Tab
   const source = await notion.dataSources.retrieve({ data_source_id: dataSourceId });
   const present = 'properties' in source ? source.properties : {};
   const problems: string[] = [];
-  const missing: PropertySpec[] = [];
-  for (const property of spec.properties) {
+  const missing: Column[] = [];
+  for (const [, property] of columnsOf(spec)) {
     const current = present[property.name];
     if (!current) missing.push(property);
     else if (current.type !== property.type) {

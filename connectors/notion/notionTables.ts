@@ -1,6 +1,6 @@
 import type { Client } from '@notionhq/client';
-import type { Row } from '#core/plan.ts';
-import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { Row, RowValuesById } from '#core/plan.ts';
+import type { TableSpec } from '#core/tables/table.ts';
 import type { Table, TableStore } from '#engine/ports.ts';
 import { applyPlan } from './applyPlan.ts';
 import { ensureTable, findByTitle, type TableContext } from './ensureTable.ts';
@@ -14,23 +14,21 @@ export interface NotionTablesOptions extends TableContext {
   configured: Partial<Record<string, string>>;
 }
 
-function storedRow(spec: TableSpec, row: Row): Row {
-  const byName = new Map(spec.properties.map((p) => [p.name, p]));
-  return {
-    key: row.key,
-    values: Object.fromEntries(
-      Object.entries(row.values).map(([name, value]) => {
-        const property = byName.get(name);
-        return [name, property ? asStored(property, value) : value];
-      }),
-    ),
-  };
+function storedRow<V extends RowValuesById>(spec: TableSpec, row: Row<V>): Row<V> {
+  const values = Object.fromEntries(
+    Object.entries(row.values).map(([id, value]) => {
+      const column = spec.columns[id];
+      return [id, column && value !== undefined ? asStored(column, value) : value];
+    }),
+  );
+  // Same column ids, each value as Notion will store it.
+  return { key: row.key, values: values as V };
 }
 
 /** The engine's databases in Notion, behind the engine's `TableStore` port. */
 export function notionTables(notion: Client, options: NotionTablesOptions): TableStore {
   return {
-    async open(spec, { dryRun }) {
+    async open<S extends TableSpec>(spec: S, { dryRun }: { dryRun: boolean }): Promise<Table<S> | null> {
       const what = `the ${spec.title} database under page ${options.parentPageId}`;
       try {
         const configured = options.configured[spec.title];
@@ -47,7 +45,7 @@ export function notionTables(notion: Client, options: NotionTablesOptions): Tabl
         }
         if (!location) return null;
         const { databaseId, dataSourceId, created } = location;
-        const table: Table = {
+        const table: Table<S> = {
           spec,
           databaseId,
           dataSourceId,

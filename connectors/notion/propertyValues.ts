@@ -1,6 +1,5 @@
 import type { PageObjectResponse } from '@notionhq/client';
-import type { CellValue } from '#core/plan.ts';
-import type { PropertySpec } from '#core/tables/tableSpec.ts';
+import type { CellValue, Column } from '#core/tables/table.ts';
 
 /** Notion's per-item text limit; longer values are cut with a visible marker, never rejected. */
 export const TEXT_LIMIT = 2000;
@@ -26,7 +25,7 @@ export function minutePrecision(iso: string): string {
 const richText = (text: string) => [{ type: 'text' as const, text: { content: truncateText(text) } }];
 
 /** A cell value as the property payload Notion accepts on create and update. */
-export function toNotionProperty(spec: PropertySpec, value: CellValue): Record<string, unknown> {
+export function toNotionProperty(spec: Column, value: CellValue): Record<string, unknown> {
   const text = value === null ? '' : String(value);
   switch (spec.type) {
     case 'title':
@@ -52,7 +51,7 @@ export function toNotionProperty(spec: PropertySpec, value: CellValue): Record<s
  * A property of a page, as the plain value the planner compares. Relations past
  * the 25 ids a page object shows are read by the caller (`has_more`).
  */
-export function fromNotionProperty(spec: PropertySpec, property: PageProperty | undefined): CellValue {
+export function fromNotionProperty(spec: Column, property: PageProperty | undefined): CellValue {
   if (!property) return null;
   switch (property.type) {
     case 'title':
@@ -82,7 +81,7 @@ export function fromNotionProperty(spec: PropertySpec, property: PageProperty | 
  * select-safe, minute-precise), so the planner compares like with like and an
  * oversized value does not look changed on every run.
  */
-export function asStored(spec: PropertySpec, value: CellValue): CellValue {
+export function asStored(spec: Column, value: CellValue): CellValue {
   if (value === null || value === '') return null;
   switch (spec.type) {
     case 'title':

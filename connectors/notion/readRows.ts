@@ -1,7 +1,7 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
 import { Interner } from '#core/interner.ts';
-import type { CellValue, ExistingRow } from '#core/plan.ts';
-import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { ExistingRow } from '#core/plan.ts';
+import { columnsOf, type CellValue, type RowValues, type TableSpec } from '#core/tables/table.ts';
 import { fromNotionProperty } from './propertyValues.ts';
 
 /** A page shows at most 25 relation ids per property; the rest come from the property endpoint. */
@@ -26,23 +26,25 @@ async function fullRelation(notion: Client, page: PageObjectResponse, name: stri
  * duplicates), with the values of the properties the spec names. Rows without
  * a key are someone else's and are skipped.
  */
-export async function readRows(notion: Client, spec: TableSpec, dataSourceId: string): Promise<ExistingRow[]> {
+export async function readRows<S extends TableSpec>(notion: Client, spec: S, dataSourceId: string): Promise<ExistingRow<RowValues<S>>[]> {
   const pages: PageObjectResponse[] = [];
   for await (const row of iterateAllDataSourceRows(notion, { data_source_id: dataSourceId })) {
     if (isFullPage(row) && !row.in_trash) pages.push(row);
   }
   pages.sort((a, b) => a.created_time.localeCompare(b.created_time) || a.id.localeCompare(b.id));
-  const rows: ExistingRow[] = [];
+  const rows: ExistingRow<RowValues<S>>[] = [];
   const intern = new Interner();
+  const columns = columnsOf(spec);
   for (const page of pages) {
     const values: Record<string, CellValue> = {};
-    for (const property of spec.properties) {
-      values[property.name] = intern.value(
-        property.type === 'relation' ? await fullRelation(notion, page, property.name) : fromNotionProperty(property, page.properties[property.name]),
+    for (const [id, column] of columns) {
+      values[id] = intern.value(
+        column.type === 'relation' ? await fullRelation(notion, page, column.name) : fromNotionProperty(column, page.properties[column.name]),
       );
     }
-    const key = values[spec.keyProperty];
-    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values });
+    const key = values[spec.key];
+    // Built column by column from the spec, so the values have the spec's shape.
+    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S> });
   }
   return rows;
 }

@@ -9,10 +9,10 @@ const LIMIT = 200;
  */
 export function formatPlan(tables: readonly TableOutcome[], label: (key: string) => string): string {
   const lines: string[] = [];
-  for (const { table, plan } of tables) {
+  for (const { table, spec, plan } of tables) {
     const rows = [
       ...plan.creates.map((r) => `  create   ${label(r.key)}`),
-      ...plan.updates.map((u) => `  update   ${label(u.key)}: ${Object.keys(u.changed).join(', ')}`),
+      ...plan.updates.map((u) => `  update   ${label(u.key)}: ${Object.keys(u.changed).map((id) => spec.columns[id]?.name ?? id).join(', ')}`),
       ...plan.archives.map((a) => `  archive  ${label(a.key)} (${a.reason === 'gone' ? 'no longer in Jira or in scope' : 'duplicate row'})`),
     ];
     lines.push(`${table}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.archives.length} to archive, ${plan.unchanged} unchanged`);

@@ -3,23 +3,28 @@
  * only the differences become writes. Rows carry plain values; the Notion
  * connector turns them into property payloads and back.
  */
-export type CellValue = string | number | boolean | null | readonly string[];
+import type { CellValue } from './tables/table.ts';
 
-export interface Row {
+export type { CellValue };
+
+/** A row's values by column id (see tables/table.ts); a column left out is not written. */
+export type RowValuesById = Readonly<Record<string, CellValue | undefined>>;
+
+export interface Row<V extends RowValuesById = RowValuesById> {
   /** The row's identity: the Jira issue id for epics, scope|type|period for balance rows. */
   key: string;
-  /** Only properties the engine owns: anything else on the page is left alone. */
-  values: Readonly<Record<string, CellValue>>;
+  /** Only columns the engine owns: anything else on the page is left alone. */
+  values: Readonly<V>;
 }
 
-export interface ExistingRow extends Row {
+export interface ExistingRow<V extends RowValuesById = RowValuesById> extends Row<V> {
   pageId: string;
 }
 
 export interface RowUpdate {
   pageId: string;
   key: string;
-  /** Just the properties whose value changed. */
+  /** Just the columns whose value changed, by column id. */
   changed: Readonly<Record<string, CellValue>>;
 }
 
@@ -76,9 +81,9 @@ export function planRows(desired: readonly Row[], existing: readonly ExistingRow
       continue;
     }
     let changed: Record<string, CellValue> | null = null;
-    for (const name in row.values) {
-      const value = row.values[name]!;
-      if (!sameValue(value, current.values[name])) (changed ??= {})[name] = value;
+    for (const id in row.values) {
+      const value = row.values[id];
+      if (value !== undefined && !sameValue(value, current.values[id])) (changed ??= {})[id] = value;
     }
     if (changed === null) unchanged += 1;
     else updates.push({ pageId: current.pageId, key: row.key, changed });

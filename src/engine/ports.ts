@@ -2,7 +2,7 @@ import type { Epic } from '#core/epic.ts';
 import type { ExistingRow, Row, RowPlan } from '#core/plan.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import type { SyncState } from '#core/syncState.ts';
-import type { TableSpec } from '#core/tables/tableSpec.ts';
+import type { RowValues, TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { DocBlock } from '#core/dashboardDoc.ts';
 
 /**
@@ -41,22 +41,26 @@ export interface ApplyResult {
   failed: RowFailure[];
 }
 
-/** One engine-owned Notion database, located and schema-checked. */
-export interface Table {
-  readonly spec: TableSpec;
+/** Where an engine-owned database is: since Notion API 2025-09-03 rows live in a data source of the database. */
+export interface TableLocation {
   readonly databaseId: string;
   readonly dataSourceId: string;
+}
+
+/** One engine-owned Notion database, located and schema-checked. */
+export interface Table<S extends TableSpec = TableSpec> extends TableLocation {
+  readonly spec: S;
   /** Whether this run created the database. */
   readonly created: boolean;
-  readRows(): Promise<ExistingRow[]>;
+  readRows(): Promise<ExistingRow<RowValues<S>>[]>;
   /** A desired row as it will read back once stored, so unchanged rows compare equal. */
-  asStored(row: Row): Row;
+  asStored(row: Row<WrittenValues<S>>): Row<WrittenValues<S>>;
   apply(plan: RowPlan): Promise<ApplyResult>;
 }
 
 export interface TableStore {
   /** Finds or creates the database for `spec` and checks its schema. With `dryRun`, creates nothing. */
-  open(spec: TableSpec, options: { dryRun: boolean }): Promise<Table | null>;
+  open<S extends TableSpec>(spec: S, options: { dryRun: boolean }): Promise<Table<S> | null>;
 }
 
 /** Where the cursor and other run-to-run facts live: in Notion, beside the rows. */
@@ -74,5 +78,5 @@ export interface Dashboard {
 /** Chart views on the engine's databases, where the API allows them. */
 export interface Charts {
   /** Creates the missing chart views; returns their names. */
-  ensure(tables: { epics: Table; balance: Table }): Promise<string[]>;
+  ensure(tables: { epics: TableLocation; balance: TableLocation }): Promise<string[]>;
 }

@@ -1,18 +1,16 @@
 import { computeBalance, type Balance } from '#core/balance.ts';
 import type { BalancePolicy } from '#core/balancePolicy.ts';
 import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
-import { compileClassifier } from '#core/classify.ts';
-import { compileStrategyMapper } from '#core/mapStrategy.ts';
+import { classifyEpics } from '#core/classifyEpics.ts';
 import type { Mappings } from '#core/mappings.ts';
 import { periodOf, type PeriodKind } from '#core/period.ts';
 import { inTimeOrder, planRows, type ExistingRow, type Row, type RowPlan } from '#core/plan.ts';
 import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
-import { balanceRow, summaryRow } from '#core/tables/balanceRow.ts';
-import { epicFromRow } from '#core/tables/epicFromRow.ts';
-import { epicRow } from '#core/tables/epicRow.ts';
-import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE, epicFromRow, epicRow, overrideOf } from '#core/tables/epicsTable.ts';
+import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
 import { createCharts } from './createCharts.ts';
@@ -46,6 +44,8 @@ export interface SyncPorts {
 
 export interface TableOutcome {
   table: string;
+  /** The table's definition, to name its columns. */
+  spec: TableSpec;
   plan: RowPlan;
   /** Null on a dry run. */
   result: ApplyResult | null;
@@ -86,7 +86,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const existingEpics = epicsFound ? await epicsFound.readRows() : [];
   const cursor = cursorOf(
     state,
-    existingEpics.map((r) => (typeof r.values['Updated'] === 'string' ? r.values['Updated'] : null)),
+    existingEpics.map((r) => r.values.updated),
     options.now.getTime() + options.overlapMs,
   );
   // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
@@ -97,13 +97,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const { epics, jql } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
-  const overrides = new Map(existingEpics.map((r) => [r.key, r.values['Work Type Override']]));
-  const classify = compileClassifier(mappings);
-  const mapStrategy = compileStrategyMapper(strategy, mappings);
-  const pulled: ClassifiedEpic[] = epics.map((epic) => {
-    const override = overrides.get(epic.id);
-    return { epic, classification: classify(epic, typeof override === 'string' ? override : null), links: mapStrategy(epic) };
-  });
+  const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
+  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (!mode.full) {
@@ -128,14 +123,14 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
 
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
   // Only this period's rows are compared, so earlier periods are never touched.
-  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values['Period'] === period) : [];
+  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE.title, pulled.map(epicRow), existingEpics, {
+    await syncTable(epicsTable, EPICS_TABLE, pulled.map(epicRow), existingEpics, {
       // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
       archiveMissing: mode.full,
       options,
@@ -144,9 +139,9 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE.title, [
-      ...balance.cells.map((cell) => balanceRow(cell, period)),
-      ...balance.summaries.map((summary) => summaryRow(summary, period)),
+    await syncTable(balanceTable, BALANCE_TABLE, [
+      ...balance.cells.map((cell) => balanceCellRow(cell, period)),
+      ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
     ], existingBalance, {
       archiveMissing: true,
       options,
@@ -193,11 +188,11 @@ async function publishDashboard(
   return written ? 'written' : 'unchanged';
 }
 
-async function syncTable(
-  table: Table | null,
-  title: string,
-  desired: Row[],
-  existing: ExistingRow[],
+async function syncTable<S extends TableSpec>(
+  table: Table<S> | null,
+  spec: S,
+  desired: Row<WrittenValues<S>>[],
+  existing: readonly ExistingRow[],
   { archiveMissing, options, writeOrder, beforeWrites }: {
     archiveMissing: boolean;
     options: SyncOptions;
@@ -209,12 +204,13 @@ async function syncTable(
 ): Promise<TableOutcome> {
   const stored = table ? desired.map((row) => table.asStored(row)) : desired;
   const plan = planRows(stored, existing, { archiveMissing });
+  const title = spec.title;
   options.logger.info(
     { table: title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },
     options.dryRun ? 'planned (dry run: nothing written)' : 'planned',
   );
-  if (options.dryRun) return { table: title, plan, result: null };
-  if (!table) return { table: title, plan, result: { created: 0, updated: 0, archived: 0, failed: [] } };
+  if (options.dryRun) return { table: title, spec, plan, result: null };
+  if (!table) return { table: title, spec, plan, result: { created: 0, updated: 0, archived: 0, failed: [] } };
   if (beforeWrites && plan.creates.length + plan.updates.length + plan.archives.length > 0) await beforeWrites();
   const parts = writeOrder ? inTimeOrder(plan, writeOrder, options.overlapMs / 2) : [plan];
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
@@ -225,5 +221,5 @@ async function syncTable(
     result.archived += done.archived;
     result.failed.push(...done.failed);
   }
-  return { table: title, plan, result };
+  return { table: title, spec, plan, result };
 }

@@ -1,6 +1,7 @@
 import type { BalanceCell } from '#core/balance.ts';
-import type { CellValue, ExistingRow } from '#core/plan.ts';
-import { ALL_WORK } from '#core/tables/balanceRow.ts';
+import { ALL_WORK, type StoredBalanceRow } from '#core/tables/balanceTable.ts';
+import type { StoredEpicRow } from '#core/tables/epicsTable.ts';
+import { statusCategoryName } from '#core/statusCategory.ts';
 
 /** One balance row as the report reads it back from Notion: the cell's numbers, its names as plain text. */
 export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'target' | 'driftPp'> {
@@ -43,37 +44,33 @@ export interface ReportData {
   generatedAt: string;
 }
 
-const str = (v: CellValue | undefined) => (typeof v === 'string' ? v : '');
-const num = (v: CellValue | undefined) => (typeof v === 'number' ? v : 0);
-const numOrNull = (v: CellValue | undefined) => (typeof v === 'number' ? v : null);
-
 /**
  * The report's data from the rows the last syncs left in Notion: it needs no
  * Jira access and no local file, so it can run anywhere the sync can.
  */
-export function reportData(balanceRows: readonly ExistingRow[], epicRows: readonly ExistingRow[], generatedAt: Date): ReportData {
+export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: readonly StoredEpicRow[], generatedAt: Date): ReportData {
   const cells: ReportCell[] = [];
   const summaries: ReportSummary[] = [];
   for (const { values: v } of balanceRows) {
-    const base = { period: str(v['Period']), scopeKind: str(v['Scope']), scopeName: str(v['Scope Name']), epics: num(v['Epics']), points: num(v['Points']) };
-    if (str(v['Work Type']) === ALL_WORK) {
+    const base = { period: v.period ?? '', scopeKind: v.scope ?? '', scopeName: v.scopeName ?? '', epics: v.epics ?? 0, points: v.points ?? 0 };
+    if (v.workType === ALL_WORK) {
       summaries.push({
         ...base,
-        impactLinkedEpics: num(v['Impact Linked (epics %)']),
-        impactLinkedPoints: num(v['Impact Linked (points %)']),
-        usageLinkedEpics: num(v['Usage Linked (epics %)']),
-        usageLinkedPoints: num(v['Usage Linked (points %)']),
-        orphans: num(v['Orphans']),
+        impactLinkedEpics: v.impactLinkedEpics ?? 0,
+        impactLinkedPoints: v.impactLinkedPoints ?? 0,
+        usageLinkedEpics: v.usageLinkedEpics ?? 0,
+        usageLinkedPoints: v.usageLinkedPoints ?? 0,
+        orphans: v.orphans ?? 0,
       });
     } else {
       cells.push({
         ...base,
-        workType: str(v['Work Type']),
-        epicShare: num(v['Epic Share']),
-        pointShare: num(v['Point Share']),
-        target: numOrNull(v['Target']),
-        driftPp: numOrNull(v['Drift (pp)']),
-        status: str(v['Target Status']) || null,
+        workType: v.workType ?? '',
+        epicShare: v.epicShare ?? 0,
+        pointShare: v.pointShare ?? 0,
+        target: v.target,
+        driftPp: v.driftPp,
+        status: v.targetStatus || null,
       });
     }
   }
@@ -83,11 +80,9 @@ export function reportData(balanceRows: readonly ExistingRow[], epicRows: readon
   summaries.sort(byScope);
   const periods = [...new Set(cells.map((c) => c.period))].sort();
   const orphans = epicRows.flatMap(({ values: v }) => {
-    const missing = [Array.isArray(v['Impact']) && v['Impact'].length ? null : 'Impact', Array.isArray(v['Usage']) && v['Usage'].length ? null : 'Usage'].filter(
-      (m): m is string => m !== null,
-    );
-    return missing.length && str(v['Status Category']) !== 'Done'
-      ? [{ key: str(v['Jira Key']), url: str(v['Jira URL']), summary: str(v['Name']), team: str(v['Team']), workType: str(v['Work Type']), missing }]
+    const missing = [v.impact.length ? null : 'Impact', v.usage.length ? null : 'Usage'].filter((m): m is string => m !== null);
+    return missing.length && v.statusCategory !== statusCategoryName('done')
+      ? [{ key: v.jiraKey ?? '', url: v.jiraUrl ?? '', summary: v.name ?? '', team: v.team ?? '', workType: v.workType ?? '', missing }]
       : [];
   });
   orphans.sort((a, b) => a.team.localeCompare(b.team) || a.key.localeCompare(b.key, undefined, { numeric: true }));

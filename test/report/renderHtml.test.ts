@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '#core/balance.ts';
 import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
-import type { ExistingRow } from '#core/plan.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
-import { balanceRow, summaryRow } from '#core/tables/balanceRow.ts';
+import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { renderHtml } from '#report/renderHtml.ts';
 import { reportData } from '#report/reportData.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
-
-const asExisting = (rows: { key: string; values: ExistingRow['values'] }[]): ExistingRow[] => rows.map((r, i) => ({ ...r, pageId: `p${i}` }));
+import { storedRows } from '../helpers/storedRows.ts';
 
 function rowsFor(period: string, epics: PortfolioEpic[]) {
   const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: DEFAULT_BALANCE_POLICY, now: new Date() });
-  return [...b.cells.map((c) => balanceRow(c, period)), ...b.summaries.map((s) => summaryRow(s, period))];
+  return [...b.cells.map((c) => balanceCellRow(c, period)), ...b.summaries.map((s) => balanceSummaryRow(s, period))];
 }
 
 const epic = (id: string, workTypeId: string, points: number, team = 'PAY'): PortfolioEpic => ({
@@ -29,22 +28,22 @@ const epic = (id: string, workTypeId: string, points: number, team = 'PAY'): Por
 });
 
 describe('the HTML report', () => {
-  const balanceRows = asExisting([
+  const balanceRows = storedRows(BALANCE_TABLE, [
     ...rowsFor('2026-W47', [epic('1', 'growth', 5), epic('2', 'debt', 5)]),
     ...rowsFor('2026-W48', [epic('1', 'growth', 5), epic('2', 'debt', 8), epic('3', 'innovation', 2, 'PLAT')]),
   ]);
-  const epicRows = asExisting([
+  const epicRows = storedRows(EPICS_TABLE, [
     {
       key: '9',
       values: {
-        Name: 'Rewrite <script>alert("x")</script> exporter',
-        'Jira Key': 'PAY-9',
-        'Jira URL': 'https://acme.atlassian.net/browse/PAY-9',
-        Team: 'PAY',
-        'Work Type': 'Growth',
-        'Status Category': 'In Progress',
-        Impact: [],
-        Usage: ['u'],
+        name: 'Rewrite <script>alert("x")</script> exporter',
+        jiraKey: 'PAY-9',
+        jiraUrl: 'https://acme.atlassian.net/browse/PAY-9',
+        team: 'PAY',
+        workType: 'Growth',
+        statusCategory: 'In Progress',
+        impact: [],
+        usage: ['u'],
       },
     },
   ]);

@@ -1,4 +1,5 @@
-import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { createCharts } from '#engine/createCharts.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';

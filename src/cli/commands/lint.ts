@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
-import { compileClassifier } from '#core/classify.ts';
+import { classifyEpics } from '#core/classifyEpics.ts';
 import { inferredLabels, lintEpics, type Finding } from '#core/lint.ts';
-import { compileStrategyMapper } from '#core/mapStrategy.ts';
-import { EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { EPICS_TABLE, overrideOf } from '#core/tables/epicsTable.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
@@ -45,13 +43,8 @@ export async function lintCommand(ctx: CommandContext): Promise<ExitCode> {
     ports.tables.open(EPICS_TABLE, { dryRun: true }),
   ]);
   // Overrides set in Notion count, so a bad one is reported too.
-  const overrides = new Map((table ? await table.readRows() : []).map((r) => [r.key, r.values['Work Type Override']]));
-  const classify = compileClassifier(mappings);
-  const mapStrategy = compileStrategyMapper(strategy, mappings);
-  const classified: ClassifiedEpic[] = epics.map((epic) => {
-    const override = overrides.get(epic.id);
-    return { epic, classification: classify(epic, typeof override === 'string' ? override : null), links: mapStrategy(epic) };
-  });
+  const rows = new Map((table ? await table.readRows() : []).map((r) => [r.key, r]));
+  const classified = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rows.get(id)) });
   let findings = lintEpics(classified, mappings, strategy);
 
   if (values['apply-labels']) {

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BALANCE_TABLE, EPICS_TABLE } from '#core/tables/tableSpec.ts';
+import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { BackboneError, ConfigError } from '#core/errors.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { renderHtml } from '#report/renderHtml.ts';

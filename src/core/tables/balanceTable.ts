@@ -1,0 +1,88 @@
+import type { BalanceCell, Scope, ScopeSummary } from '../balance.ts';
+import type { ExistingRow, Row } from '../plan.ts';
+import { defineTable, type RowValues, type WrittenValues } from './table.ts';
+
+/**
+ * One row per scope × work type × period, plus a scope's "All work" row with
+ * its size and strategy connection. The period is part of the key, so each
+ * period's rows are updated in place while earlier periods stay as they were.
+ */
+export const BALANCE_TABLE = defineTable({
+  title: 'Portfolio Balance',
+  key: 'key',
+  columns: {
+    name: { name: 'Name', type: 'title' },
+    key: { name: 'Key', type: 'rich_text' },
+    period: { name: 'Period', type: 'select' },
+    scope: { name: 'Scope', type: 'select' },
+    scopeName: { name: 'Scope Name', type: 'rich_text' },
+    workType: { name: 'Work Type', type: 'select' },
+    epics: { name: 'Epics', type: 'number', format: 'number' },
+    points: { name: 'Points', type: 'number', format: 'number' },
+    epicShare: { name: 'Epic Share', type: 'number', format: 'number' },
+    pointShare: { name: 'Point Share', type: 'number', format: 'number' },
+    target: { name: 'Target', type: 'number', format: 'number' },
+    driftPp: { name: 'Drift (pp)', type: 'number', format: 'number' },
+    targetStatus: { name: 'Target Status', type: 'select' },
+    impactLinkedEpics: { name: 'Impact Linked (epics %)', type: 'number', format: 'number' },
+    impactLinkedPoints: { name: 'Impact Linked (points %)', type: 'number', format: 'number' },
+    usageLinkedEpics: { name: 'Usage Linked (epics %)', type: 'number', format: 'number' },
+    usageLinkedPoints: { name: 'Usage Linked (points %)', type: 'number', format: 'number' },
+    orphans: { name: 'Orphans', type: 'number', format: 'number' },
+  },
+});
+
+export type BalanceTable = typeof BALANCE_TABLE;
+export type BalanceRow = Row<WrittenValues<BalanceTable>>;
+export type StoredBalanceRow = ExistingRow<RowValues<BalanceTable>>;
+
+/** The work-type label of a scope's summary row. */
+export const ALL_WORK = 'All work';
+
+const keyOf = (scope: Scope, workTypeId: string, period: string) => `${scope.kind}:${scope.name}|${workTypeId}|${period}`;
+
+/** One scope × work type cell in a period. */
+export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
+  const key = keyOf(cell.scope, cell.workType.id, period);
+  return {
+    key,
+    values: {
+      name: `${cell.scope.name} · ${cell.workType.name} · ${period}`,
+      key,
+      period,
+      scope: cell.scope.kind,
+      scopeName: cell.scope.name,
+      workType: cell.workType.name,
+      epics: cell.epics,
+      points: cell.points,
+      epicShare: cell.epicShare,
+      pointShare: cell.pointShare,
+      target: cell.target,
+      driftPp: cell.driftPp,
+      targetStatus: cell.status,
+    },
+  };
+}
+
+/** A scope's "All work" row: its size and how much of it connects to strategy. */
+export function balanceSummaryRow(summary: ScopeSummary, period: string): BalanceRow {
+  const key = keyOf(summary.scope, 'all', period);
+  return {
+    key,
+    values: {
+      name: `${summary.scope.name} · ${ALL_WORK} · ${period}`,
+      key,
+      period,
+      scope: summary.scope.kind,
+      scopeName: summary.scope.name,
+      workType: ALL_WORK,
+      epics: summary.epics,
+      points: summary.points,
+      impactLinkedEpics: summary.impactLinkedEpicShare,
+      impactLinkedPoints: summary.impactLinkedPointShare,
+      usageLinkedEpics: summary.usageLinkedEpicShare,
+      usageLinkedPoints: summary.usageLinkedPointShare,
+      orphans: summary.orphans,
+    },
+  };
+}

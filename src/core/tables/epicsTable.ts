@@ -1,0 +1,89 @@
+import type { ClassifiedEpic } from '../classifiedEpic.ts';
+import { classifiedBy, linkFacts } from '../linkFacts.ts';
+import { UNCLASSIFIED, type WorkType } from '../mappings.ts';
+import type { ExistingRow, Row } from '../plan.ts';
+import type { PortfolioEpic } from '../portfolioEpic.ts';
+import { statusCategoryFromName, statusCategoryName } from '../statusCategory.ts';
+import { defineTable, type RowValues, type WrittenValues } from './table.ts';
+
+/** One row per epic, keyed by Jira's immutable issue id, so an epic that moves project keeps its row. */
+export const EPICS_TABLE = defineTable({
+  title: 'Epics',
+  key: 'jiraId',
+  columns: {
+    name: { name: 'Name', type: 'title' },
+    jiraId: { name: 'Jira ID', type: 'rich_text' },
+    jiraKey: { name: 'Jira Key', type: 'rich_text' },
+    jiraUrl: { name: 'Jira URL', type: 'url' },
+    team: { name: 'Team', type: 'select' },
+    status: { name: 'Status', type: 'select' },
+    statusCategory: { name: 'Status Category', type: 'select' },
+    workType: { name: 'Work Type', type: 'select' },
+    classifiedBy: { name: 'Classified By', type: 'rich_text' },
+    workTypeOverride: { name: 'Work Type Override', type: 'select', humanOwned: true },
+    impact: { name: 'Impact', type: 'relation', relation: 'strategy' },
+    usage: { name: 'Usage', type: 'relation', relation: 'strategy' },
+    linkedBy: { name: 'Linked By', type: 'rich_text' },
+    orphan: { name: 'Orphan', type: 'checkbox' },
+    storyPoints: { name: 'Story Points', type: 'number', format: 'number' },
+    updated: { name: 'Updated', type: 'date' },
+    resolved: { name: 'Resolved', type: 'date' },
+  },
+});
+
+export type EpicsTable = typeof EPICS_TABLE;
+export type EpicRow = Row<WrittenValues<EpicsTable>>;
+export type StoredEpicRow = ExistingRow<RowValues<EpicsTable>>;
+
+/** An epic as its row. */
+export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRow {
+  const facts = linkFacts(links);
+  return {
+    key: epic.id,
+    values: {
+      name: epic.summary,
+      jiraId: epic.id,
+      jiraKey: epic.key,
+      jiraUrl: epic.url,
+      team: epic.team,
+      status: epic.status,
+      statusCategory: statusCategoryName(epic.statusCategory),
+      workType: classification.workType.name,
+      classifiedBy: classifiedBy(classification),
+      impact: facts.impactIds,
+      usage: facts.usageIds,
+      linkedBy: facts.linkedBy,
+      orphan: facts.orphan,
+      storyPoints: epic.storyPoints,
+      updated: epic.updated,
+      resolved: epic.resolved,
+    },
+  };
+}
+
+/** The Work Type Override a person set on the row, if any. */
+export function overrideOf(row: StoredEpicRow | undefined): string | null {
+  return row?.values.workTypeOverride || null;
+}
+
+/**
+ * An epic's facts read back from its row, for epics an incremental run did not
+ * pull. A row whose work type no longer exists counts as Unclassified (the next
+ * full run reclassifies it).
+ */
+export function epicFromRow(row: StoredEpicRow, workTypes: readonly WorkType[]): PortfolioEpic {
+  const v = row.values;
+  const workType = workTypes.find((t) => t.name === v.workType) ?? UNCLASSIFIED;
+  return {
+    id: row.key,
+    key: v.jiraKey || row.key,
+    summary: v.name ?? '',
+    team: v.team || 'Unknown',
+    statusCategory: statusCategoryFromName(v.statusCategory) ?? 'new',
+    resolved: v.resolved || null,
+    storyPoints: v.storyPoints,
+    workTypeId: workType.id,
+    impactIds: v.impact,
+    usageIds: v.usage,
+  };
+}
