@@ -1,7 +1,7 @@
 // One measurement of the pure core at one size, in its own process so its
 // peak RSS is its own. Prints one JSON line. Run by bench/run.ts.
 import { computeBalance } from '#core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import { defaultBalanceConfig } from '#config/schema.ts';
 import { compileClassifier } from '#core/classify.ts';
 import { classifyEpics } from '#core/classifyEpics.ts';
 import { compileStrategyMapper } from '#core/mapStrategy.ts';
@@ -40,7 +40,7 @@ const balance = computeBalance({
   workTypes: mappings.workTypes,
   strategy,
   teamTargets: {},
-  policy: DEFAULT_BALANCE_POLICY,
+  policy: defaultBalanceConfig(),
   now: new Date('2026-11-23T08:00:00Z'),
 });
 const desired = classified.map(epicRow);

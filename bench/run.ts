@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { startSandboxServer } from '#sandbox/transports/server.ts';
 import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '#sandbox/company/world.ts';
 import { main } from '#cli/main.ts';
+import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +58,7 @@ function reset(world: SandboxWorld): void {
 /** Every engine-owned row's values by page id, to count the rows a run really changed. */
 function rowsByPage(world: SandboxWorld): Map<string, string> {
   const out = new Map<string, string>();
-  for (const title of ['Epics', 'Portfolio Balance']) {
+  for (const { title } of [EPICS_TABLE, BALANCE_TABLE]) {
     const db = world.notion.databaseByTitle(title);
     if (db) for (const row of world.notion.rows(db.dataSourceIds[0]!)) out.set(row.id, JSON.stringify(row.values));
   }

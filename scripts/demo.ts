@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { startSandboxServer } from '#sandbox/transports/server.ts';
 import { createSandboxWorld, sandboxConfig, sandboxEnv, snapshotWorld } from '#sandbox/company/world.ts';
 import { main } from '#cli/main.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 
 const DIR = resolve('.sandbox');
 const STATE = join(DIR, 'state.json');
@@ -35,7 +36,7 @@ if (code === 0) code = await main(['report', '--config', CONFIG, '--pretty', '--
 
 writeFileSync(STATE, JSON.stringify(snapshotWorld(world)));
 await server.close();
-const epicsDb = world.notion.databaseByTitle('Epics');
+const epicsDb = world.notion.databaseByTitle(EPICS_TABLE.title);
 const rows = epicsDb ? world.notion.rows(epicsDb.dataSourceIds[0]!).length : 0;
 process.stdout.write(
   `\nNotion's Epics database holds ${rows} rows, one per epic. Report: ${join(DIR, 'report.html')}\n` +

@@ -11,14 +11,6 @@ export interface StrategyPropertyNames {
   keywords: string;
 }
 
-export const DEFAULT_STRATEGY_PROPERTIES: StrategyPropertyNames = {
-  name: 'Name',
-  layer: 'Layer',
-  slug: 'Slug',
-  flow: 'Flow',
-  keywords: 'Keywords',
-};
-
 type Property = PageObjectResponse['properties'][string];
 
 function text(property: Property | undefined): string {
@@ -81,7 +73,7 @@ async function narrativeOf(notion: Client, pageId: string): Promise<string | und
 export async function readStrategyPages(
   notion: Client,
   databaseId: string,
-  names: StrategyPropertyNames = DEFAULT_STRATEGY_PROPERTIES,
+  names: StrategyPropertyNames,
   options: { narratives: boolean } = { narratives: false },
 ): Promise<StrategyPage[]> {
   const pages: StrategyPage[] = [];

@@ -18,19 +18,29 @@ const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an enviro
 
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'expected a Jira project key such as PAY');
 
-const rateLimit = z.strictObject({
-  requestsPerSecond: z.number().positive(),
-  concurrency: z.number().int().min(1).max(32),
-});
+/**
+ * Defaults live here and only here: each field carries its own `.default()`,
+ * and a whole section left out is `.prefault({})`, which runs `{}` through the
+ * section so its fields' defaults apply. The README's tables are checked
+ * against this schema by a test.
+ */
+const rateLimit = (defaults: { requestsPerSecond: number; concurrency: number }) =>
+  z
+    .strictObject({
+      requestsPerSecond: z.number().positive().default(defaults.requestsPerSecond),
+      concurrency: z.number().int().min(1).max(32).default(defaults.concurrency),
+    })
+    .prefault({});
 
 /** The one retry policy both systems share; only its numbers are per system. */
-const retry = z.strictObject({
-  maxRetries: z.number().int().min(0).max(20).default(5),
-  /** First backoff when the server gives no Retry-After; doubles per retry, with full jitter. */
-  baseDelayMs: z.number().int().min(0).default(500),
-  maxDelayMs: z.number().int().min(0).default(120_000),
-});
-const RETRY_DEFAULTS = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 120_000 };
+const retry = z
+  .strictObject({
+    maxRetries: z.number().int().min(0).max(20).default(5),
+    /** First backoff when the server gives no Retry-After; doubles per retry, with full jitter. */
+    baseDelayMs: z.number().int().min(0).default(500),
+    maxDelayMs: z.number().int().min(0).default(120_000),
+  })
+  .prefault({});
 
 const jira = z.strictObject({
   host: z.url({ protocol: /^https?$/, error: 'expected the site URL, e.g. https://your-domain.atlassian.net' }),
@@ -64,8 +74,8 @@ const jira = z.strictObject({
   emailEnv: envName.default('JIRA_EMAIL'),
   tokenEnv: envName.default('JIRA_API_TOKEN'),
   pageSize: z.number().int().min(1).max(100).default(100),
-  rateLimit: rateLimit.default({ requestsPerSecond: 10, concurrency: 4 }),
-  retry: retry.default(RETRY_DEFAULTS),
+  rateLimit: rateLimit({ requestsPerSecond: 10, concurrency: 4 }),
+  retry,
   requestTimeoutSeconds: z.number().positive().default(60),
 });
 
@@ -82,7 +92,7 @@ const notion = z.strictObject({
       flow: z.string().min(1).default('Flow'),
       keywords: z.string().min(1).default('Keywords'),
     })
-    .default({ name: 'Name', layer: 'Layer', slug: 'Slug', flow: 'Flow', keywords: 'Keywords' }),
+    .prefault({}),
   /** Page under which the Epics and Portfolio Balance databases are found or created. */
   parentPage: notionId,
   epicsDatabase: notionId.optional(),
@@ -91,51 +101,50 @@ const notion = z.strictObject({
   readNarratives: z.boolean().default(false),
   /** Page that gets the engine-owned balance section; the rest of the page is left alone. */
   dashboardPage: notionId.optional(),
-  rateLimit: rateLimit.default({ requestsPerSecond: 3, concurrency: 3 }),
-  retry: retry.default(RETRY_DEFAULTS),
+  rateLimit: rateLimit({ requestsPerSecond: 3, concurrency: 3 }),
+  retry,
   requestTimeoutSeconds: z.number().positive().default(60),
 });
 
 const statusCategory = z.enum(['new', 'indeterminate', 'done']);
 
-const balance = z.strictObject({
-  period: z.enum(['day', 'week', 'month']).default('week'),
-  statusCategories: z.array(statusCategory).min(1).default(['new', 'indeterminate']),
-  doneWithinDays: z.number().int().min(0).default(30),
-  unestimatedPoints: z.enum(['zero', 'average']).default('zero'),
-  tolerancePp: z.number().min(0).max(100).default(5),
-  driftBasis: z.enum(['points', 'epics']).default('points'),
-  /** Per-team targets overriding the work types' own: team → work type id → percent. */
-  teamTargets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(100))).default({}),
-});
+const balance = z
+  .strictObject({
+    period: z.enum(['day', 'week', 'month']).default('week'),
+    statusCategories: z.array(statusCategory).min(1).default(['new', 'indeterminate']),
+    doneWithinDays: z.number().int().min(0).default(30),
+    unestimatedPoints: z.enum(['zero', 'average']).default('zero'),
+    tolerancePp: z.number().min(0).max(100).default(5),
+    driftBasis: z.enum(['points', 'epics']).default('points'),
+    /** Per-team targets overriding the work types' own: team → work type id → percent. */
+    teamTargets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(100))).default({}),
+  })
+  .prefault({});
 
-const BALANCE_DEFAULTS = {
-  period: 'week',
-  statusCategories: ['new', 'indeterminate'],
-  doneWithinDays: 30,
-  unestimatedPoints: 'zero',
-  tolerancePp: 5,
-  driftBasis: 'points',
-  teamTargets: {},
-} as const;
-
-const sync = z.strictObject({
-  /** A full reconciliation (deleted and moved epics, rule changes) runs at least this often. */
-  fullEveryHours: z.number().positive().default(24),
-  /** An incremental pull starts this long before the cursor: Jira's search is eventually consistent. */
-  overlapMinutes: z.number().min(0).default(10),
-  /** A run still going after this long stops making requests and fails, so cron never stacks hung jobs. */
-  deadlineMinutes: z.number().positive().default(30),
-});
+const sync = z
+  .strictObject({
+    /** A full reconciliation (deleted and moved epics, rule changes) runs at least this often. */
+    fullEveryHours: z.number().positive().default(24),
+    /** An incremental pull starts this long before the cursor: Jira's search is eventually consistent. */
+    overlapMinutes: z.number().min(0).default(10),
+    /** A run still going after this long stops making requests and fails, so cron never stacks hung jobs. */
+    deadlineMinutes: z.number().positive().default(30),
+  })
+  .prefault({});
 
 export const configSchema = z.strictObject({
   jira,
   notion,
-  sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 }),
+  sync,
   /** Folder with the label conventions and rules, relative to the config file. */
   mappings: z.string().min(1).default('./mappings'),
-  balance: balance.default({ ...BALANCE_DEFAULTS, statusCategories: [...BALANCE_DEFAULTS.statusCategories] }),
+  balance,
 });
 
 export type Config = z.infer<typeof configSchema>;
-export type RateLimitConfig = z.infer<typeof rateLimit>;
+export type BalanceConfig = Config['balance'];
+
+/** The balance settings when the config sets none: the policy tests and benchmarks use. */
+export function defaultBalanceConfig(): BalanceConfig {
+  return balance.parse(undefined);
+}

@@ -19,14 +19,6 @@ export interface BalancePolicy {
   driftBasis: 'points' | 'epics';
 }
 
-export const DEFAULT_BALANCE_POLICY: BalancePolicy = {
-  statusCategories: ['new', 'indeterminate'],
-  doneWithinDays: 30,
-  unestimatedPoints: 'zero',
-  tolerancePp: 5,
-  driftBasis: 'points',
-};
-
 /** Whether an epic is part of the mix now: open work, plus work done recently. */
 export function counts(epic: PortfolioEpic, policy: BalancePolicy, now: Date): boolean {
   if (epic.statusCategory !== 'done') return policy.statusCategories.includes(epic.statusCategory);

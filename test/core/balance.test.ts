@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance, type BalanceInput } from '#core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import { defaultBalanceConfig } from '#config/schema.ts';
 import { sharesOf } from '#core/percent.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
@@ -38,7 +38,7 @@ const strategy = [
   page('use-2', 'Everyday invoicing', 'Usage', 'Core Experience'),
 ];
 const balance = (epics: PortfolioEpic[], overrides: Partial<BalanceInput> = {}) =>
-  computeBalance({ epics, workTypes, strategy, teamTargets: {}, policy: DEFAULT_BALANCE_POLICY, now: NOW, ...overrides });
+  computeBalance({ epics, workTypes, strategy, teamTargets: {}, policy: defaultBalanceConfig(), now: NOW, ...overrides });
 const cell = (b: ReturnType<typeof balance>, scope: string, type: string) =>
   b.cells.find((c) => c.scope.name === scope && c.workType.id === type)!;
 
@@ -67,7 +67,7 @@ describe('portfolio balance', () => {
   });
 
   it('drift can be measured on epic counts instead', () => {
-    const b = balance(portfolio, { policy: { ...DEFAULT_BALANCE_POLICY, driftBasis: 'epics' } });
+    const b = balance(portfolio, { policy: { ...defaultBalanceConfig(), driftBasis: 'epics' } });
     expect(cell(b, 'Portfolio', 'debt')).toMatchObject({ driftPp: 20, status: 'over' });
   });
 
@@ -109,7 +109,7 @@ describe('portfolio balance', () => {
   it('unestimated epics weigh zero by default, or the average estimate if chosen', () => {
     const epics = [e('growth', { storyPoints: 4 }), e('debt', { storyPoints: 2 }), e('debt', { storyPoints: null })];
     expect(cell(balance(epics), 'Portfolio', 'debt').points).toBe(2);
-    const averaged = balance(epics, { policy: { ...DEFAULT_BALANCE_POLICY, unestimatedPoints: 'average' } });
+    const averaged = balance(epics, { policy: { ...defaultBalanceConfig(), unestimatedPoints: 'average' } });
     expect(cell(averaged, 'Portfolio', 'debt').points).toBe(5);
     expect(cell(averaged, 'Portfolio', 'debt').pointShare).toBe(55.6);
   });
@@ -123,7 +123,7 @@ describe('portfolio balance', () => {
     const b = balance(epics);
     expect(b.summaries[0]!.epics).toBe(2);
     expect(cell(b, 'Portfolio', 'innovation').epics).toBe(0);
-    const all = balance(epics, { policy: { ...DEFAULT_BALANCE_POLICY, statusCategories: ['new', 'indeterminate', 'done'] } });
+    const all = balance(epics, { policy: { ...defaultBalanceConfig(), statusCategories: ['new', 'indeterminate', 'done'] } });
     expect(all.summaries[0]!.epics).toBe(3);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '#core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import { defaultBalanceConfig } from '#config/schema.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import { summarize } from '#core/summarize.ts';
 import { defaultMappings } from '../helpers/epicFactory.ts';
@@ -18,7 +18,7 @@ const epic = (id: string, workTypeId: string, storyPoints: number, impactIds: st
   usageIds: ['u'],
 });
 const balanceOf = (epics: PortfolioEpic[]) =>
-  computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: DEFAULT_BALANCE_POLICY, now: new Date() });
+  computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: defaultBalanceConfig(), now: new Date() });
 
 describe('the one-paragraph summary', () => {
   it('names the work type furthest from target and the share of epics serving no Impact target', () => {

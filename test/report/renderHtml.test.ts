@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '#core/balance.ts';
-import { DEFAULT_BALANCE_POLICY } from '#core/balancePolicy.ts';
+import { defaultBalanceConfig } from '#config/schema.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
@@ -10,7 +10,7 @@ import { defaultMappings } from '../helpers/epicFactory.ts';
 import { storedRows } from '../helpers/storedRows.ts';
 
 function rowsFor(period: string, epics: PortfolioEpic[]) {
-  const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: DEFAULT_BALANCE_POLICY, now: new Date() });
+  const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: defaultBalanceConfig(), now: new Date() });
   return [...b.cells.map((c) => balanceCellRow(c, period)), ...b.summaries.map((s) => balanceSummaryRow(s, period))];
 }
 

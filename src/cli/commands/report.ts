@@ -25,7 +25,7 @@ export async function reportCommand(ctx: CommandContext): Promise<ExitCode> {
     tables.open(EPICS_TABLE, { dryRun: true }),
   ]);
   if (!balance || !epics) {
-    throw new BackboneError('access', 'report-no-data', `no ${balance ? 'Epics' : 'Portfolio Balance'} database under the parent page yet: run \`backbone-sync sync\` first.`);
+    throw new BackboneError('access', 'report-no-data', `no ${balance ? EPICS_TABLE.title : BALANCE_TABLE.title} database under the parent page yet: run \`backbone-sync sync\` first.`);
   }
   const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date());
   const path = resolve(values.html);
