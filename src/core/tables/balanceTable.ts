@@ -39,50 +39,43 @@ export type StoredBalanceRow = ExistingRow<RowValues<BalanceTable>>;
 /** The work-type label of a scope's summary row. */
 export const ALL_WORK = 'All work';
 
-const keyOf = (scope: Scope, workTypeId: string, period: string) => `${scope.kind}:${scope.name}|${workTypeId}|${period}`;
-
-/** One scope × work type cell in a period. */
-export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
-  const key = keyOf(cell.scope, cell.workType.id, period);
+/** What every balance row carries: its identity, scope, work type and size. */
+function rowOf(scope: Scope, workType: { id: string; name: string }, period: string, size: { epics: number; points: number }, values: BalanceRow['values']): BalanceRow {
+  const key = `${scope.kind}:${scope.name}|${workType.id}|${period}`;
   return {
     key,
     values: {
-      name: `${cell.scope.name} · ${cell.workType.name} · ${period}`,
+      name: `${scope.name} · ${workType.name} · ${period}`,
       key,
       period,
-      scope: cell.scope.kind,
-      scopeName: cell.scope.name,
-      workType: cell.workType.name,
-      epics: cell.epics,
-      points: cell.points,
-      epicShare: cell.epicShare,
-      pointShare: cell.pointShare,
-      target: cell.target,
-      driftPp: cell.driftPp,
-      targetStatus: cell.status,
+      scope: scope.kind,
+      scopeName: scope.name,
+      workType: workType.name,
+      epics: size.epics,
+      points: size.points,
+      ...values,
     },
   };
 }
 
+/** One scope × work type cell in a period. */
+export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
+  return rowOf(cell.scope, cell.workType, period, cell, {
+    epicShare: cell.epicShare,
+    pointShare: cell.pointShare,
+    target: cell.target,
+    driftPp: cell.driftPp,
+    targetStatus: cell.status,
+  });
+}
+
 /** A scope's "All work" row: its size and how much of it connects to strategy. */
 export function balanceSummaryRow(summary: ScopeSummary, period: string): BalanceRow {
-  const key = keyOf(summary.scope, 'all', period);
-  return {
-    key,
-    values: {
-      name: `${summary.scope.name} · ${ALL_WORK} · ${period}`,
-      key,
-      period,
-      scope: summary.scope.kind,
-      scopeName: summary.scope.name,
-      workType: ALL_WORK,
-      epics: summary.epics,
-      points: summary.points,
-      impactLinkedEpics: summary.impactLinkedEpicShare,
-      impactLinkedPoints: summary.impactLinkedPointShare,
-      usageLinkedEpics: summary.usageLinkedEpicShare,
-      usageLinkedPoints: summary.usageLinkedPointShare,
-      orphans: summary.orphans,
-    },
-  };
+  return rowOf(summary.scope, { id: 'all', name: ALL_WORK }, period, summary, {
+    impactLinkedEpics: summary.impactLinkedEpicShare,
+    impactLinkedPoints: summary.impactLinkedPointShare,
+    usageLinkedEpics: summary.usageLinkedEpicShare,
+    usageLinkedPoints: summary.usageLinkedPointShare,
+    orphans: summary.orphans,
+  });
 }
