@@ -26,10 +26,10 @@ export type HarnessConfig = ReturnType<typeof sandboxConfig> & { jira: { retry: 
 
 export function sandboxHarness(options: WorldOptions & { config?: (c: HarnessConfig) => unknown } = {}): SandboxHarness {
   const world = createSandboxWorld(options);
-  // Each harness gets its own hosts, so two worlds in one test never answer for each other.
+  // Each harness gets its own hosts (and so its own run lock), so two worlds never answer for each other, even across processes.
   instances += 1;
-  const jiraHost = `https://sandbox-${instances}.atlassian.test`;
-  const notionBase = `https://api-${instances}.notion.test`;
+  const jiraHost = `https://sandbox-${process.pid}-${instances}.atlassian.test`;
+  const notionBase = `https://api-${process.pid}-${instances}.notion.test`;
   server.use(...emulatorHandlers([
     { baseUrl: jiraHost, emulator: world.jiraNet },
     { baseUrl: notionBase, emulator: world.notionNet },
