@@ -95,7 +95,7 @@ describe('Jira errors explained', () => {
     const h = sandboxHarness({ epics: 3 });
     const result = await h.runWithEnv(['sync'], { JIRA_API_TOKEN: 'wrong' }, T0);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Jira at https:\/\/sandbox-\d+\.atlassian\.test rejected the credentials \(401\)\. Check JIRA_EMAIL .* and JIRA_API_TOKEN/);
+    expect(result.stderr).toMatch(/Jira at https:\/\/sandbox-[\d-]+\.atlassian\.test rejected the credentials \(401\)\. Check JIRA_EMAIL .* and JIRA_API_TOKEN/);
   });
 
   it("a refused search shows Jira's own message and the JQL", async () => {
