@@ -2,6 +2,7 @@ import { APIResponseError, type Client } from '@notionhq/client';
 import type { Row, RowPlan, RowValuesById } from '#core/plan.ts';
 import type { TableSpec } from '#core/tables/table.ts';
 import type { ApplyResult, RowFailure } from '#engine/ports.ts';
+import { forEachWithin } from '../http/forEachWithin.ts';
 import { toNotionProperty } from './propertyValues.ts';
 
 /** Row values by column id as Notion property payloads by property name; people's columns are never written. */
@@ -40,31 +41,43 @@ async function createVerified(notion: Client, spec: TableSpec, dataSourceId: str
   }
 }
 
+/** Writes under way at once: comfortably more than a scheduler's concurrency (at most 32), so pacing never waits on us. */
+export const WRITE_WINDOW = 48;
+
+interface Write {
+  key: string;
+  action: RowFailure['action'];
+  send: () => Promise<unknown>;
+}
+
+/** The plan's writes, built one at a time as the window frees up. */
+function* writesOf(notion: Client, spec: TableSpec, dataSourceId: string, plan: RowPlan): Generator<Write> {
+  for (const row of plan.creates) yield { key: row.key, action: 'create', send: () => createVerified(notion, spec, dataSourceId, row) };
+  for (const u of plan.updates) {
+    yield { key: u.key, action: 'update', send: () => notion.pages.update({ page_id: u.pageId, properties: properties(spec, u.changed) as never }) };
+  }
+  for (const a of plan.archives) yield { key: a.key, action: 'archive', send: () => notion.pages.update({ page_id: a.pageId, in_trash: true }) };
+}
+
 /**
- * Writes a plan. Writes run concurrently (the scheduler paces them); one row's
- * failure is recorded and does not stop the others, so a run reports exactly
- * which rows failed and the next run completes them.
+ * Writes a plan, at most `WRITE_WINDOW` writes under way at once (the
+ * scheduler paces them), so memory stays flat however large the plan. One
+ * row's failure is recorded and does not stop the others, so a run reports
+ * exactly which rows failed and the next run completes them. `onWritten` is
+ * told after each write, for progress.
  */
-export async function applyPlan(notion: Client, spec: TableSpec, dataSourceId: string, plan: RowPlan): Promise<ApplyResult> {
+export async function applyPlan(notion: Client, spec: TableSpec, dataSourceId: string, plan: RowPlan, onWritten?: () => void): Promise<ApplyResult> {
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
-  const attempt = async (key: string, action: RowFailure['action'], write: () => Promise<unknown>) => {
+  await forEachWithin(writesOf(notion, spec, dataSourceId, plan), WRITE_WINDOW, async ({ key, action, send }) => {
     try {
-      await write();
+      await send();
       if (action === 'create') result.created += 1;
       else if (action === 'update') result.updated += 1;
       else result.archived += 1;
     } catch (error) {
       result.failed.push({ key, action, error });
     }
-  };
-  await Promise.all([
-    ...plan.creates.map((row) =>
-      attempt(row.key, 'create', () => createVerified(notion, spec, dataSourceId, row)),
-    ),
-    ...plan.updates.map((u) =>
-      attempt(u.key, 'update', () => notion.pages.update({ page_id: u.pageId, properties: properties(spec, u.changed) as never })),
-    ),
-    ...plan.archives.map((a) => attempt(a.key, 'archive', () => notion.pages.update({ page_id: a.pageId, in_trash: true }))),
-  ]);
+    onWritten?.();
+  });
   return result;
 }

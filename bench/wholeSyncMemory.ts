@@ -1,0 +1,66 @@
+// Whole-sync memory: a first sync and a no-change re-run at each size, each in
+// a child process run with the launcher's flags (bench/syncInChild.ts), against
+// the sandbox's HTTP emulator in this process with its rate limits off and the
+// engine's pacing raised, so a 50,000-epic run takes minutes, not hours.
+// Peak RSS is the child's own; growth per 1,000 epics is the slope between the
+// two largest sizes, so Node's fixed start-up cost drops out.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createSandboxWorld, sandboxConfig, sandboxEnv } from '#sandbox/company/world.ts';
+import { startSandboxServer } from '#sandbox/transports/server.ts';
+
+const run = promisify(execFile);
+const ENGINE_RATE = 2_000;
+
+export interface SyncMemory {
+  code: number;
+  peakRssMb: number;
+  cpuMs: number;
+}
+
+async function syncInChild(flags: readonly string[], configPath: string): Promise<SyncMemory> {
+  const resultPath = `${configPath}.${Date.now()}.result.json`;
+  await run(process.execPath, [...flags, resolve(process.env['PROBE'] ?? 'bench/syncInChild.ts'), configPath, resultPath], {
+    env: { ...process.env, ...sandboxEnv() },
+    maxBuffer: 1 << 20,
+  }).catch((error: unknown) => error);
+  const result = JSON.parse(readFileSync(resultPath, 'utf8')) as SyncMemory;
+  if (result.code !== 0) throw new Error(`sync exited ${result.code}`);
+  return result;
+}
+
+export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
+  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+  const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
+  const dir = mkdtempSync(join(tmpdir(), 'backbone-memory-'));
+  const configPath = join(dir, 'config.json');
+  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: ENGINE_RATE });
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      ...config,
+      jira: { ...config.jira, rateLimit: { requestsPerSecond: ENGINE_RATE, concurrency: 8 } },
+      notion: { ...config.notion, rateLimit: { requestsPerSecond: ENGINE_RATE, concurrency: 8 } },
+      sync: { deadlineMinutes: 120 },
+    }),
+  );
+  try {
+    const first = await syncInChild(flags, configPath);
+    const notionRequests = world.notion.requestLog.length;
+    world.notion.requestLog.length = 0;
+    const noChange = await syncInChild(flags, configPath);
+    return { epics, first: { ...first, notionRequests }, noChange: { ...noChange, notionRequests: world.notion.requestLog.length } };
+  } finally {
+    await server.close();
+  }
+}
+
+/** MB of peak RSS per 1,000 more epics, between the two largest sizes. */
+export function growthPer1000(runs: readonly { epics: number; first: { peakRssMb: number } }[]): number | null {
+  if (runs.length < 2) return null;
+  const [a, b] = runs.slice(-2) as [(typeof runs)[number], (typeof runs)[number]];
+  return Math.round(((b.first.peakRssMb - a.first.peakRssMb) / ((b.epics - a.epics) / 1000)) * 100) / 100;
+}
