@@ -34,6 +34,17 @@ async function passQuietly(schedule: Schedule, until: string) {
 const CRONER_WAKE_MS = 30_000;
 const HOUR = 3_600_000;
 
+/** A daily 06:00 UTC schedule that has just made its run of 24 November. */
+async function dailyScheduleAfterItsRunOn24November() {
+  const schedule = parseSchedule('0 6 * * *', 'UTC');
+  const { runOnce, times } = recordingRun();
+  const runs = scheduleRuns({ schedule, runOnce, logger: memoryLogger().logger });
+  await passQuietly(schedule, '2026-11-24T05:59:00Z');
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(times).toEqual(['2026-11-24T06:00:00.000Z']);
+  return { schedule, times, runs };
+}
+
 describe('the daemon', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -151,41 +162,21 @@ describe('the daemon', () => {
     await runs.stop();
   });
 
-  it('a clock that jumps forward by days makes up the missed runs once, not in a burst, and keeps the schedule', async () => {
-    const schedule = parseSchedule('0 6 * * *', 'UTC');
-    const { runOnce, times } = recordingRun();
-    const runs = scheduleRuns({ schedule, runOnce, logger: memoryLogger().logger });
-    await passQuietly(schedule, '2026-11-24T05:59:00Z');
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(times).toEqual(['2026-11-24T06:00:00.000Z']);
-
-    vi.setSystemTime(new Date('2026-11-27T12:00:00Z'));
+  it.each([
+    // A host waking from sleep: the runs it slept through are made up once, right away.
+    ['forward by three days', '2026-11-27T12:00:00Z', 1, ['2026-11-28T06:00:00.000Z']],
+    // A clock set back: nothing fires; 06:00 runs again each time the clock shows it.
+    ['back by two days', '2026-11-22T12:00:00Z', 0, ['2026-11-23T06:00:00.000Z', '2026-11-24T06:00:00.000Z']],
+  ])('a clock that jumps %s fires no burst of runs and keeps the schedule', async (_jump, jumpTo, madeUp, following) => {
+    const { schedule, times, runs } = await dailyScheduleAfterItsRunOn24November();
+    vi.setSystemTime(new Date(jumpTo));
     await vi.advanceTimersByTimeAsync(HOUR);
-    expect(times).toHaveLength(2);
-
-    await passQuietly(schedule, '2026-11-28T05:59:00Z');
-    await vi.advanceTimersByTimeAsync(HOUR);
-    expect(times.slice(2)).toEqual(['2026-11-28T06:00:00.000Z']);
-    await runs.stop();
-  });
-
-  it('a clock that jumps back by days neither fires nor stops: it runs again at the next 06:00 the clock shows', async () => {
-    const schedule = parseSchedule('0 6 * * *', 'UTC');
-    const { runOnce, times } = recordingRun();
-    const runs = scheduleRuns({ schedule, runOnce, logger: memoryLogger().logger });
-    await passQuietly(schedule, '2026-11-24T05:59:00Z');
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(times).toEqual(['2026-11-24T06:00:00.000Z']);
-
-    vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
-    await vi.advanceTimersByTimeAsync(HOUR);
-    expect(times).toHaveLength(1);
-
-    await passQuietly(schedule, '2026-11-23T05:00:00Z');
-    await vi.advanceTimersByTimeAsync(2 * HOUR);
-    await passQuietly(schedule, '2026-11-24T05:00:00Z');
-    await vi.advanceTimersByTimeAsync(2 * HOUR);
-    expect(times.slice(1)).toEqual(['2026-11-23T06:00:00.000Z', '2026-11-24T06:00:00.000Z']);
+    expect(times).toHaveLength(1 + madeUp);
+    for (const due of following) {
+      await passQuietly(schedule, new Date(Date.parse(due) - HOUR).toISOString());
+      await vi.advanceTimersByTimeAsync(2 * HOUR);
+    }
+    expect(times.slice(1 + madeUp)).toEqual(following);
     await runs.stop();
   });
 });
