@@ -2,44 +2,28 @@
 // A real sync, over HTTP, through the real Jira and Notion SDKs, against the
 // sandbox emulator on 127.0.0.1. The sandbox's state is kept in .sandbox/ so a
 // second run shows the engine writing nothing new.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandboxServer } from '#sandbox/transports/server.ts';
-import { createSandboxWorld, sandboxConfig, sandboxEnv, snapshotWorld } from '#sandbox/company/world.ts';
 import { main } from '#cli/main.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
+import { openSandboxSession, SANDBOX_OPTIONS } from './sandboxSession.ts';
 
-const DIR = resolve('.sandbox');
-const STATE = join(DIR, 'state.json');
-const CONFIG = join(DIR, 'backbone-sync.config.json');
-// The sandbox lets the demo go ten times faster than Notion's 3 requests/second.
-const SANDBOX_NOTION_RATE = 30;
+const DIR = '.sandbox';
+const { values } = parseArgs({ options: SANDBOX_OPTIONS });
+const sandbox = await openSandboxSession({ dir: DIR, reset: values.reset, epics: Number(values.epics) });
+const report = join(DIR, 'report.html');
 
-const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, epics: { type: 'string', default: '300' } } });
-if (values.reset) rmSync(DIR, { recursive: true, force: true });
-mkdirSync(DIR, { recursive: true });
+const io = { stdout: process.stdout, stderr: process.stderr, env: { ...process.env, ...sandbox.env } };
+process.stdout.write(`\nSandbox Jira and Notion on ${sandbox.url}${sandbox.restored ? ' (workspace kept from the last run)' : ''}; config in ${sandbox.configPath}\n\n`);
+let code = await main(['sync', '--config', sandbox.configPath, '--pretty'], io);
+if (code === 0) code = await main(['report', '--config', sandbox.configPath, '--pretty', '--html', report], io);
 
-const saved = existsSync(STATE) ? (JSON.parse(readFileSync(STATE, 'utf8')) as { jira: unknown; notion: unknown }) : undefined;
-const world = createSandboxWorld({ epics: Number(values.epics), ...(saved ? { saved } : {}) });
-world.notionNet.setRateLimit({ requestsPerSecond: SANDBOX_NOTION_RATE, burst: SANDBOX_NOTION_RATE });
-// A fixed port keeps the Jira URLs on the rows identical between demo runs; any free port will do if it is taken.
-const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet, port: 47123 }).catch(() =>
-  startSandboxServer({ jira: world.jiraNet, notion: world.notionNet }),
-);
-writeFileSync(CONFIG, JSON.stringify(sandboxConfig({ jira: server.url, notion: server.url }, '../mappings', { notionRate: SANDBOX_NOTION_RATE }), null, 2));
-
-const io = { stdout: process.stdout, stderr: process.stderr, env: { ...process.env, ...sandboxEnv() } };
-process.stdout.write(`\nSandbox Jira and Notion on ${server.url}${saved ? ' (workspace kept from the last demo run)' : ''}; config in ${CONFIG}\n\n`);
-let code = await main(['sync', '--config', CONFIG, '--pretty'], io);
-if (code === 0) code = await main(['report', '--config', CONFIG, '--pretty', '--html', join(DIR, 'report.html')], io);
-
-writeFileSync(STATE, JSON.stringify(snapshotWorld(world)));
-await server.close();
-const epicsDb = world.notion.databaseByTitle(EPICS_TABLE.title);
-const rows = epicsDb ? world.notion.rows(epicsDb.dataSourceIds[0]!).length : 0;
+await sandbox.close();
+const epicsDb = sandbox.world.notion.databaseByTitle(EPICS_TABLE.title);
+const rows = epicsDb ? sandbox.world.notion.rows(epicsDb.dataSourceIds[0]!).length : 0;
 process.stdout.write(
-  `\nNotion's Epics database holds ${rows} rows, one per epic. Report: ${join(DIR, 'report.html')}\n` +
-    `Run \`npm run demo\` again: the second sync finds nothing to write. \`npm run demo -- --reset\` starts over.\n`,
+  `\nNotion's Epics database holds ${rows} rows, one per epic. Report: ${report}\n` +
+    `Run \`npm run demo\` again: the second sync finds nothing to write. \`npm run demo -- --reset\` starts over.\n` +
+    `\`npm run sandbox\` keeps the sandbox running, to try every command by hand.\n`,
 );
 process.exitCode = code;

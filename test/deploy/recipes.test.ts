@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseSchedule } from '#cli/daemon/scheduleRuns.ts';
+import { parseSchedule } from '#cli/daemon/parseSchedule.ts';
 
 /**
  * Docker and Kubernetes do not run on this machine, so the recipes are checked

@@ -1,64 +1,75 @@
 import { Cron } from 'croner';
 import type { Logger } from '#log/createLogger.ts';
+import type { Schedule } from './parseSchedule.ts';
 
 export interface ScheduledRuns {
   /** Stops scheduling, waits for a run still going to finish, then resolves. */
   stop(): Promise<void>;
 }
 
-/** A cron expression as croner reads it, or the reason it is not one. */
-export function parseSchedule(expression: string): Cron {
-  return new Cron(expression, { paused: true });
+/** The scheduled time a wake-up belongs to: the latest one at or before now (croner's `previousRuns` excludes its reference time). */
+function tickAtOrBeforeNow(job: Cron): number | undefined {
+  return job.previousRuns(1, new Date(Date.now() + 1))[0]?.getTime();
 }
 
 /**
- * Runs `runOnce` on a cron schedule, in-process. A tick that comes while the
- * previous run is still going is skipped, never queued, so runs never overlap
- * and a slow run cannot pile up a backlog.
+ * Runs `runOnce` on a cron schedule, in-process, on croner's own timer: it
+ * wakes at least every 30 seconds and compares the wall clock with the next
+ * scheduled time, so a monthly or yearly wait needs no timeout longer than
+ * Node allows, and a clock that jumps (a host waking from sleep, an NTP step)
+ * moves the schedule with it: a scheduled time jumped over runs once, late.
+ *
+ * A tick that comes while the previous run is still going is skipped, never
+ * queued (croner's `protect`), so runs never overlap and a slow run cannot pile
+ * up a backlog.
  */
-export function scheduleRuns(options: {
-  schedule: Cron;
-  runOnce: () => Promise<unknown>;
-  logger: Logger;
-  now?: () => Date;
-}): ScheduledRuns {
-  const now = options.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
+export function scheduleRuns(options: { schedule: Schedule; runOnce: () => Promise<unknown>; logger: Logger }): ScheduledRuns {
+  const { logger, schedule } = options;
+  const timeZone = schedule.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let running: Promise<void> | undefined;
+  // croner re-checks a blocked tick at every wake-up while the run goes on, and
+  // fires it late once the run is over. Remembering the tick skipped last makes
+  // each skipped tick one warning and no late run.
+  let skippedTick: number | undefined;
 
-  const planNext = () => {
-    if (stopped) return;
-    const next = options.schedule.nextRun(now());
-    if (!next) {
-      options.logger.info('the schedule has no further runs');
-      return;
-    }
-    options.logger.info({ nextRun: next.toISOString() }, 'next run scheduled');
-    timer = setTimeout(tick, Math.max(0, next.getTime() - now().getTime()));
+  const logNextRun = (job: Cron) => {
+    const next = job.nextRun();
+    if (next) logger.info({ nextRun: next.toISOString(), timeZone }, 'next run scheduled');
+    else logger.info('the schedule has no further runs');
   };
 
-  const tick = () => {
-    if (running) {
-      options.logger.warn('previous run still going at its next scheduled time; skipping this one');
-    } else {
-      running = options
-        .runOnce()
-        .catch((error: unknown) => options.logger.error({ err: error }, 'run failed; the daemon keeps its schedule'))
-        .finally(() => {
-          running = null;
-        });
-    }
-    planNext();
+  const skip = (job: Cron) => {
+    const tick = tickAtOrBeforeNow(job);
+    if (tick === skippedTick) return;
+    skippedTick = tick;
+    logger.warn(
+      { skippedRun: tick === undefined ? undefined : new Date(tick).toISOString() },
+      'previous run still going at its next scheduled time; skipping this one',
+    );
   };
 
-  planNext();
+  const run = async (job: Cron) => {
+    if (skippedTick !== undefined && tickAtOrBeforeNow(job) === skippedTick) return;
+    running = options
+      .runOnce()
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'run failed; the daemon keeps its schedule'),
+      )
+      .finally(() => {
+        running = undefined;
+        if (!job.isStopped()) logNextRun(job);
+      });
+    await running;
+  };
+
+  const job = new Cron(schedule.expression, { protect: skip, ...(schedule.timeZone ? { timezone: schedule.timeZone } : {}) }, run);
+  logNextRun(job);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
+      job.stop();
       if (running) {
-        options.logger.info('stopping: letting the current run finish its writes');
+        logger.info('stopping: letting the current run finish its writes');
         await running;
       }
     },
