@@ -8,6 +8,7 @@ import { lintCommand, lintUsage } from './commands/lint.ts';
 import { reportCommand, reportUsage } from './commands/report.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
+import { guardedStream } from './guardedOutput.ts';
 
 export type { CliIo };
 
@@ -39,8 +40,9 @@ Exit codes: 0 ok, 1 failed, 2 bad config or usage, 3 finished but some rows fail
 `;
 
 /** The CLI as a function: parses argv, runs one command, returns the exit code. Importing it does nothing. */
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
   const scrubber = new SecretScrubber();
+  const io: CliIo = { ...rawIo, stdout: guardedStream(rawIo.stdout), stderr: guardedStream(rawIo.stderr) };
   const fail = (message: string, code: ExitCode): ExitCode => {
     io.stderr.write(`backbone-sync: ${scrubber.scrub(message)}\n`);
     return code;
