@@ -21,6 +21,7 @@ import { BackboneError } from '#core/errors.ts';
 import { RequestScheduler } from '#connectors/http/requestScheduler.ts';
 import type { Charts, Dashboard, EpicSource, LabelWriter, StrategySource, SyncStateStore, TableStore } from '#engine/ports.ts';
 import type { Logger } from '#log/createLogger.ts';
+import { SecretScrubber } from '#log/secrets.ts';
 
 export interface Wiring {
   jira: EpicSource;
@@ -58,11 +59,14 @@ export function wire(
               onSchemaMismatch: options.onSchemaMismatch,
             }),
           ));
+  // Built from the secrets themselves, so no command can wire a Notion client that skips it.
+  const notionScrubber = new SecretScrubber().addCredentials(secrets);
   const notion = createNotionClient({
     baseUrl: config.notion.baseUrl,
     token: secrets.notionToken,
     scheduler: schedulers.notion,
     log: (level, message, extra) => options.logger.debug({ sdk: 'notion', level, ...extra }, message),
+    scrub: notionScrubber.scrub.bind(notionScrubber),
   });
   const children = parentChildren(notion, config.notion.parentPage);
   const parentWhat = `the parent page ${config.notion.parentPage} (notion.parentPage)`;
