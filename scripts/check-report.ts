@@ -20,7 +20,8 @@ const expected = ['Portfolio balance', 'Current mix against target', 'Trend', 'T
 const missing = expected.filter((text) => !dom.includes(text));
 if (missing.length > 0) throw new Error(`the rendered report lacks: ${missing.join(', ')}`);
 if (/<script/i.test(dom)) throw new Error('the rendered report contains a script element');
+if (!/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/.test(dom)) throw new Error('the rendered report has no Content-Security-Policy forbidding scripts');
 
 const screenshot = resolve('docs/report.png');
 execFileSync(browser, [...flags, `--screenshot=${screenshot}`, '--window-size=1100,2200', url], { stdio: 'ignore' });
-process.stdout.write(`rendered ${url} in ${browser}: every section present, no scripts; screenshot at ${screenshot}\n`);
+process.stdout.write(`rendered ${url} in ${browser}: every section present, no scripts, scripts forbidden by its CSP; screenshot at ${screenshot}\n`);

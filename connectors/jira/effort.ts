@@ -1,3 +1,4 @@
+import { isPlausiblePoints, type EstimateSource, type RejectedEstimate } from '#core/storyPoints.ts';
 import { jqlList } from './jql.ts';
 import type { JiraApi } from './jiraApi.ts';
 import type { RawIssue } from './toEpic.ts';
@@ -11,9 +12,25 @@ export type EffortFallback = { kind: 'none' } | { kind: 'originalEstimate'; hour
 
 export const ESTIMATE_FIELD = 'timeoriginalestimate';
 
-export function estimatePoints(issue: RawIssue, hoursPerPoint: number): number | null {
+/** An epic's effort in points, or null; an implausible value becomes null and is handed back for a warning. */
+export interface Effort {
+  points: number | null;
+  rejected: RejectedEstimate | null;
+}
+
+export const NO_EFFORT: Effort = { points: null, rejected: null };
+
+/** A value read from Jira as points: anything but a number is no estimate, a number out of bounds is rejected. */
+export function effortOf(key: string, source: EstimateSource, value: unknown): Effort {
+  if (typeof value !== 'number') return NO_EFFORT;
+  return isPlausiblePoints(value) ? { points: value, rejected: null } : { points: null, rejected: { key, source, value } };
+}
+
+export function estimatePoints(issue: RawIssue, hoursPerPoint: number): Effort {
   const seconds = issue.fields?.[ESTIMATE_FIELD];
-  return typeof seconds === 'number' && seconds > 0 ? Math.round((seconds / 3600 / hoursPerPoint) * 10) / 10 : null;
+  // Zero is how Jira shows an estimate nobody gave.
+  if (typeof seconds !== 'number' || seconds === 0) return NO_EFFORT;
+  return effortOf(issue.key, 'originalEstimate', Math.round((seconds / 3600 / hoursPerPoint) * 10) / 10);
 }
 
 const BATCH = 50;

@@ -1,4 +1,5 @@
 import type { Epic } from '#core/epic.ts';
+import type { RejectedEstimate } from '#core/storyPoints.ts';
 import { discoverEpicTypeNames, discoverStoryPointsField } from './discoverFields.ts';
 import { explainJiraError } from './explainJiraError.ts';
 import type { JiraApi } from './jiraApi.ts';
@@ -28,6 +29,8 @@ export interface PulledEpics {
   epics: Epic[];
   jql: string;
   storyPointsField: string | null;
+  /** Estimates set aside as implausible; the caller logs them (connectors have no logger). */
+  rejectedEstimates: RejectedEstimate[];
 }
 
 /**
@@ -48,10 +51,10 @@ export async function pullEpics(jira: JiraApi, settings: PullEpicsSettings, opti
     if (types.status === 'rejected') throw types.reason;
     const [storyPointsField, epicTypeNames] = [points.value, types.value];
     jql = buildEpicJql({ projects: settings.projects, epicTypeNames, jql: settings.jql, extraJql: settings.extraJql, statuses: settings.statuses, updatedSinceMs: options.updatedSinceMs });
-    const found = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize, team: settings.team, effort: settings.effort, ruleFields: settings.ruleFields });
+    const { epics: found, rejectedEstimates } = await searchEpics(jira, { host: settings.host, jql, storyPointsField, pageSize: settings.pageSize, team: settings.team, effort: settings.effort, ruleFields: settings.ruleFields });
     const since = options.updatedSinceMs;
     const epics = since === undefined ? found : found.filter((e) => Date.parse(e.updated) >= since);
-    return { epics, jql, storyPointsField };
+    return { epics, jql, storyPointsField, rejectedEstimates };
   } catch (error) {
     throw explainJiraError(error, { ...context, jql });
   }

@@ -1,7 +1,8 @@
 import type { Epic } from '#core/epic.ts';
+import type { RejectedEstimate } from '#core/storyPoints.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
-import { childCounts, ESTIMATE_FIELD, estimatePoints, type EffortFallback } from './effort.ts';
+import { childCounts, effortOf, ESTIMATE_FIELD, estimatePoints, type Effort, type EffortFallback } from './effort.ts';
 import { teamFields, type TeamRule } from './teamOf.ts';
 import { toEpic } from './toEpic.ts';
 
@@ -15,12 +16,19 @@ export interface SearchEpicsOptions {
   ruleFields: readonly string[];
 }
 
+export interface FoundEpics {
+  epics: Epic[];
+  /** Story points and fallback estimates set aside as implausible, for the caller to warn about. */
+  rejectedEstimates: RejectedEstimate[];
+}
+
 /**
  * Every epic the JQL finds, with the fields asked for by name (never `*all`,
  * which makes Jira return fewer issues per page). Issues not at the epic level
- * (hierarchyLevel ≠ 1) are dropped, since a custom type can share a name.
+ * (hierarchyLevel ≠ 1) are dropped, since a custom type can share a name. An
+ * epic whose story points are rejected has none, so the fallback applies.
  */
-export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): Promise<Epic[]> {
+export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): Promise<FoundEpics> {
   const fields = [
     ...BASE_FIELDS,
     ...(options.storyPointsField ? [options.storyPointsField] : []),
@@ -29,17 +37,24 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
     ...(options.effort.kind === 'originalEstimate' ? [ESTIMATE_FIELD] : []),
   ];
   const epics: Epic[] = [];
+  const rejectedEstimates: RejectedEstimate[] = [];
+  const pointsOf = (effort: Effort) => {
+    if (effort.rejected) rejectedEstimates.push(effort.rejected);
+    return effort.points;
+  };
   for await (const page of jira.search(options.jql, fields, options.pageSize)) {
     for (const issue of page) {
       const level = (issue.fields?.['issuetype'] as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
       if (level !== undefined && level !== 1) continue;
-      const epic = toEpic(issue, options.host, options);
+      const { epic, rejected } = toEpic(issue, options.host, options);
+      if (rejected) rejectedEstimates.push(rejected);
       const fallback = options.effort;
-      epics.push(epic.storyPoints === null && fallback.kind === 'originalEstimate' ? { ...epic, storyPoints: estimatePoints(issue, fallback.hoursPerPoint) } : epic);
+      epics.push(epic.storyPoints === null && fallback.kind === 'originalEstimate' ? { ...epic, storyPoints: pointsOf(estimatePoints(issue, fallback.hoursPerPoint)) } : epic);
     }
   }
-  if (options.effort.kind !== 'childCount') return epics;
+  if (options.effort.kind !== 'childCount') return { epics, rejectedEstimates };
   const unestimated = epics.filter((e) => e.storyPoints === null);
   const counts = await childCounts(jira, unestimated.map((e) => e.key), options.pageSize);
-  return epics.map((e) => (e.storyPoints === null && counts.has(e.key) ? { ...e, storyPoints: counts.get(e.key)! } : e));
+  const withCounts = epics.map((e) => (e.storyPoints === null && counts.has(e.key) ? { ...e, storyPoints: pointsOf(effortOf(e.key, 'childCount', counts.get(e.key))) } : e));
+  return { epics: withCounts, rejectedEstimates };
 }

@@ -1,5 +1,7 @@
 import type { Epic, StatusCategory } from '#core/epic.ts';
 import { BackboneError } from '#core/errors.ts';
+import type { RejectedEstimate } from '#core/storyPoints.ts';
+import { effortOf, NO_EFFORT } from './effort.ts';
 import { fieldText } from './fieldText.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
@@ -20,11 +22,6 @@ function isoTimestamp(value: string | null | undefined): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-/** A story-point value as a number: missing, null or non-numeric is "no estimate". */
-function points(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
-}
-
 /** A Jira issue, as returned by the epic search, in the shape the domain core reads. */
 export interface EpicReading {
   storyPointsField: string | null;
@@ -33,7 +30,13 @@ export interface EpicReading {
   ruleFields: readonly string[];
 }
 
-export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Epic {
+/** The epic, and its story points if they were rejected as implausible (the epic then has none). */
+export interface ReadEpic {
+  epic: Epic;
+  rejected: RejectedEstimate | null;
+}
+
+export function toEpic(issue: RawIssue, host: string, reading: EpicReading): ReadEpic {
   const { storyPointsField, team } = reading;
   const parsed = epicFieldsSchema.safeParse(issue.fields ?? {});
   if (!parsed.success) {
@@ -42,7 +45,9 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Epi
   }
   const f = parsed.data;
   const category = f.status?.statusCategory?.key as StatusCategory | undefined;
-  return {
+  // Missing, null or non-numeric is "no estimate"; a number out of bounds is rejected.
+  const effort = storyPointsField ? effortOf(issue.key, 'storyPoints', issue.fields?.[storyPointsField]) : NO_EFFORT;
+  const epic: Epic = {
     id: issue.id,
     key: issue.key,
     summary: f.summary ?? '',
@@ -55,10 +60,11 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Epi
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name),
     fields: Object.fromEntries(reading.ruleFields.map((id) => [id, fieldText(issue.fields?.[id])])),
-    storyPoints: storyPointsField ? points(issue.fields?.[storyPointsField]) : null,
+    storyPoints: effort.points,
     notionLinks: notionLinksIn(f.description),
     created: isoTimestamp(f.created) ?? new Date(0).toISOString(),
     updated: isoTimestamp(f.updated) ?? new Date(0).toISOString(),
     resolved: isoTimestamp(f.resolutiondate),
   };
+  return { epic, rejected: effort.rejected };
 }

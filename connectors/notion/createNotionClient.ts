@@ -8,6 +8,8 @@ export interface NotionClientOptions {
   scheduler: RequestScheduler;
   /** Where the SDK's own log lines go (it would print to the console otherwise). */
   log?: Logger;
+  /** Applied to every request body, so a secret in the data (a token pasted into an epic) is never written to Notion. */
+  scrub: (text: string) => string;
 }
 
 /** Reads, queries and updates of named properties can be repeated safely; creates and appends cannot. */
@@ -28,8 +30,10 @@ function isIdempotent(method: string, url: string): boolean {
 export function createNotionClient(options: NotionClientOptions): Client {
   const scheduledFetch = (url: string, init?: RequestInit): Promise<Response> => {
     const method = (init?.method ?? 'GET').toUpperCase();
+    // The SDK sends JSON text; a secret is replaced inside a string value, which keeps the JSON valid.
+    const body = typeof init?.body === 'string' ? options.scrub(init.body) : init?.body;
     return options.scheduler.run(
-      (signal) => globalThis.fetch(url, { ...init, signal }),
+      (signal) => globalThis.fetch(url, { ...init, body, signal }),
       judgeResponse,
       isIdempotent(method, url),
     );

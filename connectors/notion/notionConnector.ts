@@ -44,13 +44,14 @@ export interface NotionConnector {
  * Every failure is explained with what was being touched (the strategy
  * database, the parent page, the dashboard page) and what to do.
  */
-export function notionConnector(settings: NotionSettings, token: string, options: { logger: Logger }): NotionConnector {
+export function notionConnector(settings: NotionSettings, token: string, options: { logger: Logger; scrub: (text: string) => string }): NotionConnector {
   const scheduler = schedulerFor(settings);
   const notion = createNotionClient({
     baseUrl: settings.baseUrl,
     token,
     scheduler,
     log: (level, message, extra) => options.logger.debug({ sdk: 'notion', level, ...extra }, message),
+    scrub: options.scrub,
   });
   const explainAs = (what: string) => (error: unknown) => Promise.reject(explainNotionError(error, { what, tokenEnv: settings.tokenEnv }));
   const children = parentChildren(notion, settings.parentPage);

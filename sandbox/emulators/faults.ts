@@ -7,7 +7,8 @@ import type { Emulator } from './emulator.ts';
  * bodies differ, so each system passes its own.
  */
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /** `body` replaces the system's usual error body, e.g. one echoing the request's headers as some proxies do. */
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; body?: (request: Request) => unknown }
   | { kind: 'reset' }
   | { kind: 'lose-response' };
 
@@ -81,7 +82,7 @@ export class FaultyEmulator implements Emulator {
       await this.#inner.handle(request);
       return Response.error();
     }
-    return this.#errorResponse(fault.status, fault.retryAfterSeconds);
+    return this.#errorResponse(fault.status, fault.retryAfterSeconds, fault.body?.(request));
   }
 
   /** Token bucket: null when a token was available, else the seconds until one is. */
@@ -98,9 +99,9 @@ export class FaultyEmulator implements Emulator {
     return (1 - this.#tokens) / limit.requestsPerSecond;
   }
 
-  #errorResponse(status: number, retryAfterSeconds?: number): Response {
+  #errorResponse(status: number, retryAfterSeconds?: number, body: unknown = this.#bodies.forStatus(status)): Response {
     const headers = new Headers({ 'content-type': 'application/json' });
     if (retryAfterSeconds !== undefined) headers.set('retry-after', String(Math.ceil(retryAfterSeconds * 1000) / 1000));
-    return new Response(JSON.stringify(this.#bodies.forStatus(status)), { status, headers });
+    return new Response(JSON.stringify(body), { status, headers });
   }
 }

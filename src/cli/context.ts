@@ -14,7 +14,7 @@ export interface CliIo {
   signals?: NodeJS.EventEmitter;
 }
 
-/** What every command gets: parsed flags, the IO, and a scrubber that already knows the secrets once loaded. */
+/** What every command gets: parsed flags, the IO (scrubbed and made terminal-safe), and the scrubber the IO uses. */
 export interface CommandContext {
   io: CliIo;
   flags: GlobalFlags;
@@ -37,9 +37,8 @@ export interface Loaded extends LoadedConfig {
 export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean } = { jira: true }): Promise<Loaded> {
   const loaded = await loadConfig(ctx.flags.config);
   const secrets = secretsFromEnv(loaded.config, ctx.io.env, needs);
-  ctx.scrubber.add(secrets.jiraToken);
-  ctx.scrubber.add(secrets.notionToken);
-  ctx.scrubber.addBasic(secrets.jiraEmail, secrets.jiraToken);
-  const logger = createLogger({ pretty: ctx.flags.pretty, scrubber: ctx.scrubber, destination: ctx.io.stdout });
+  // The config may name other variables than the defaults main registered.
+  ctx.scrubber.addCredentials(secrets);
+  const logger = createLogger({ pretty: ctx.flags.pretty, destination: ctx.io.stdout });
   return { ...loaded, secrets, logger };
 }

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { isBackboneError } from '#core/errors.ts';
 import { EXIT, EXIT_FOR_KIND, type ExitCode } from './exitCodes.ts';
 import { SecretScrubber } from '#log/secrets.ts';
+import { defaultSecretsInEnv } from '#config/secretsFromEnv.ts';
 import { daemonCommand, daemonUsage } from './commands/daemon.ts';
 import { initCommand, initUsage } from './commands/init.ts';
 import { lintCommand, lintUsage } from './commands/lint.ts';
 import { reportCommand, reportUsage } from './commands/report.ts';
 import { syncCommand, syncUsage } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
+import { guardedStream } from './guardedOutput.ts';
 
 export type { CliIo };
 
@@ -39,10 +41,12 @@ Exit codes: 0 ok, 1 failed, 2 bad config or usage, 3 finished but some rows fail
 `;
 
 /** The CLI as a function: parses argv, runs one command, returns the exit code. Importing it does nothing. */
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const scrubber = new SecretScrubber();
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
+  // Tokens under the default names are known before anything is parsed, so even a config error cannot print them.
+  const scrubber = new SecretScrubber().addCredentials(defaultSecretsInEnv(rawIo.env));
+  const io: CliIo = { ...rawIo, stdout: guardedStream(rawIo.stdout, scrubber), stderr: guardedStream(rawIo.stderr, scrubber) };
   const fail = (message: string, code: ExitCode): ExitCode => {
-    io.stderr.write(`backbone-sync: ${scrubber.scrub(message)}\n`);
+    io.stderr.write(`backbone-sync: ${message}\n`);
     return code;
   };
   let parsed;

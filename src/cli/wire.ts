@@ -7,6 +7,7 @@ import { ruleFields, type Mappings } from '#core/mappings.ts';
 import type { SyncPorts } from '#engine/runSync.ts';
 import type { LabelWriter } from '#engine/ports.ts';
 import type { Logger } from '#log/createLogger.ts';
+import { SecretScrubber } from '#log/secrets.ts';
 
 /** The engine's ports, plus what only the CLI uses: Jira label writes, and the schedulers' stats and deadline. */
 export type Wiring = Required<Pick<SyncPorts, 'charts'>> &
@@ -21,6 +22,11 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     ruleFields: options.mappings ? ruleFields(options.mappings) : [],
     onSchemaMismatch: options.onSchemaMismatch,
   });
-  const { scheduler: notionScheduler, ...notion } = notionConnector(config.notion, secrets.notionToken, { logger: options.logger });
+  // Built from the secrets themselves, so no command can wire a Notion client that skips it.
+  const scrubber = new SecretScrubber().addCredentials(secrets);
+  const { scheduler: notionScheduler, ...notion } = notionConnector(config.notion, secrets.notionToken, {
+    logger: options.logger,
+    scrub: scrubber.scrub.bind(scrubber),
+  });
   return { ...notion, jira: jira.epics, labels: jira.labels, schedulers: { jira: jira.scheduler, notion: notionScheduler } };
 }

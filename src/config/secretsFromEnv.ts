@@ -7,6 +7,17 @@ export interface Secrets {
   notionToken: string;
 }
 
+/**
+ * The variables the config names by default (schema.ts), readable before the
+ * config is: a config error can then never print their values.
+ */
+export const DEFAULT_SECRET_ENV: Readonly<Record<keyof Secrets, string>> = { jiraEmail: 'JIRA_EMAIL', jiraToken: 'JIRA_API_TOKEN', notionToken: 'NOTION_TOKEN' };
+
+/** The values of the default variables, as far as they are set. */
+export function defaultSecretsInEnv(env: NodeJS.ProcessEnv): Partial<Secrets> {
+  return Object.fromEntries(Object.entries(DEFAULT_SECRET_ENV).map(([key, name]) => [key, env[name]?.trim()]));
+}
+
 /** Tokens come only from the environment, under the names the config chose; a missing one names the variable to set. */
 export function secretsFromEnv(config: Config, env: NodeJS.ProcessEnv, needs: { jira: boolean } = { jira: true }): Secrets {
   const need = (name: string, what: string, required = true): string => {

@@ -1,5 +1,6 @@
 import type { StatusCategory } from './epic.ts';
 import type { PortfolioEpic } from './portfolioEpic.ts';
+import { isPlausiblePoints } from './storyPoints.ts';
 
 /**
  * The choices that shape the breakdown, documented in the README's config
@@ -27,10 +28,16 @@ export function counts(epic: PortfolioEpic, policy: BalancePolicy, now: Date): b
   return !Number.isNaN(resolved) && now.getTime() - resolved <= policy.doneWithinDays * 86_400_000;
 }
 
-/** Each epic's weight in points under the unestimated-points policy. */
+/**
+ * Each epic's weight in points under the unestimated-points policy. An
+ * implausible estimate counts as none: the pull already warns about those
+ * from Jira, but rows read back from Notion carry whatever a person typed,
+ * and the sums must stay finite.
+ */
 export function pointWeights(epics: readonly PortfolioEpic[], policy: BalancePolicy): number[] {
-  const estimated = epics.filter((e) => e.storyPoints !== null);
-  const average = estimated.length ? estimated.reduce((s, e) => s + e.storyPoints!, 0) / estimated.length : 0;
+  const points = epics.map((e) => (e.storyPoints !== null && isPlausiblePoints(e.storyPoints) ? e.storyPoints : null));
+  const estimated = points.filter((p) => p !== null);
+  const average = estimated.length ? estimated.reduce((s, p) => s + p, 0) / estimated.length : 0;
   const fallback = policy.unestimatedPoints === 'average' ? average : 0;
-  return epics.map((e) => e.storyPoints ?? fallback);
+  return points.map((p) => p ?? fallback);
 }

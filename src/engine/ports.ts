@@ -1,6 +1,7 @@
 import type { Epic } from '#core/epic.ts';
 import type { ExistingRow, Row, RowPlan } from '#core/plan.ts';
 import type { StrategyPage } from '#core/strategy.ts';
+import type { RejectedEstimate } from '#core/storyPoints.ts';
 import type { SyncState } from '#core/syncState.ts';
 import type { RowValues, TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { DocBlock } from '#core/dashboardDoc.ts';
@@ -16,7 +17,8 @@ export interface PullOptions {
 }
 
 export interface EpicSource {
-  pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string }>;
+  /** Epics in scope, and the estimates the pull set aside as implausible (the epic then counts as unestimated). */
+  pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string; rejectedEstimates: RejectedEstimate[] }>;
 }
 
 /** Writes back to Jira: only ever adds a label. */

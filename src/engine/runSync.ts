@@ -14,6 +14,7 @@ import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
 import { createCharts } from './createCharts.ts';
+import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
@@ -94,7 +95,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
     : { full: true, reason: 'no Epics database yet' };
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const { epics, jql } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  warnRejectedEstimates(logger, rejectedEstimates);
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
   const rowsById = new Map(existingEpics.map((r) => [r.key, r]));

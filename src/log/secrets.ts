@@ -1,7 +1,9 @@
 /**
- * Tokens must never reach a log line, an error message or a report. Redacting
- * by field name (pino's `redact`) misses a token echoed inside a message, so
- * every line written is also scrubbed of the secret values themselves.
+ * Tokens must never reach a log line, an error message, Notion or a report.
+ * Redacting by field name (pino's `redact`) misses a token echoed inside a
+ * message, so all text leaving the CLI is scrubbed of the secret values
+ * themselves: its stdout and stderr, the bodies it sends to Notion, and the
+ * report file.
  */
 const MIN_SECRET_LENGTH = 6;
 
@@ -18,6 +20,14 @@ export class SecretScrubber {
   /** The Basic header's base64 of `email:token` leaks the token just as well as the token itself. */
   addBasic(email: string | undefined, token: string | undefined): void {
     if (email && token) this.add(Buffer.from(`${email}:${token}`).toString('base64'));
+  }
+
+  /** Both tokens, and the Basic header Jira's client builds from the email and the Jira token. */
+  addCredentials(credentials: { jiraEmail?: string; jiraToken?: string; notionToken?: string }): this {
+    this.add(credentials.jiraToken);
+    this.add(credentials.notionToken);
+    this.addBasic(credentials.jiraEmail, credentials.jiraToken);
+    return this;
   }
 
   scrub(text: string): string {

@@ -1,16 +1,14 @@
 import { summarizeMix } from '#core/summarize.ts';
-import type { ReportCell, ReportData } from './reportData.ts';
+import { html, httpUrl, type SafeHtml } from './html.ts';
+import type { ReportCell, ReportData, ReportOrphan } from './reportData.ts';
 
 /**
- * A self-contained HTML page (inline CSS and SVG, no scripts, no network) with
- * the current mix against target, the trend over periods, the per-team
- * breakdown and the orphan list. Every value from Jira or Notion is escaped:
- * a summary containing `<script>` renders as text.
+ * A self-contained page (inline CSS and SVG, no scripts, no network) with the
+ * current mix against target, the trend over periods, the per-team breakdown
+ * and the orphan list. Every piece is built with `html`, which escapes each
+ * value from Jira or Notion, and the page's Content-Security-Policy forbids
+ * scripts and network loads even if something slipped through.
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 const PALETTE = ['#2f6fdf', '#2e9d5b', '#d98a1c', '#8a56c9', '#c94f4f', '#3aa6b9', '#7a7a7a'];
 
 function colours(workTypes: readonly string[]): Map<string, string> {
@@ -18,7 +16,7 @@ function colours(workTypes: readonly string[]): Map<string, string> {
 }
 
 /** Horizontal bars of the current point share per work type, with the target as a tick. */
-function mixChart(cells: readonly ReportCell[], colour: Map<string, string>): string {
+function mixChart(cells: readonly ReportCell[], colour: Map<string, string>): SafeHtml {
   const rowHeight = 34;
   const width = 640;
   const left = 170;
@@ -27,17 +25,17 @@ function mixChart(cells: readonly ReportCell[], colour: Map<string, string>): st
     const y = i * rowHeight + 10;
     const target =
       c.target === null
-        ? ''
-        : `<line x1="${left + scale(c.target)}" x2="${left + scale(c.target)}" y1="${y - 4}" y2="${y + 22}" stroke="#111" stroke-width="2"><title>target ${c.target}%</title></line>`;
-    return `<text x="0" y="${y + 14}" class="label">${escapeHtml(c.workType)}</text>
+        ? null
+        : html`<line x1="${left + scale(c.target)}" x2="${left + scale(c.target)}" y1="${y - 4}" y2="${y + 22}" stroke="#111" stroke-width="2"><title>target ${c.target}%</title></line>`;
+    return html`<text x="0" y="${y + 14}" class="label">${c.workType}</text>
 <rect x="${left}" y="${y}" width="${scale(c.pointShare)}" height="18" fill="${colour.get(c.workType)}" rx="3"/>${target}
 <text x="${left + scale(c.pointShare) + 6}" y="${y + 14}" class="value">${c.pointShare.toFixed(1)}%</text>`;
   });
-  return `<svg viewBox="0 0 ${width} ${cells.length * rowHeight + 12}" role="img" aria-label="Current mix by points against target">${rows.join('\n')}</svg>`;
+  return html`<svg viewBox="0 0 ${width} ${cells.length * rowHeight + 12}" role="img" aria-label="Current mix by points against target">${rows.map((r, i) => (i === 0 ? r : html`\n${r}`))}</svg>`;
 }
 
 /** One line per work type: its point share in the portfolio, period after period. */
-function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): string {
+function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
   const width = 640;
   const height = 220;
   const pad = 36;
@@ -48,58 +46,65 @@ function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<
   const lines = workTypes.map((type) => {
     const points = periods.map((p, i) => {
       const cell = portfolio.find((c) => c.period === p && c.workType === type);
-      return `${x(i).toFixed(1)},${y(cell?.pointShare ?? 0).toFixed(1)}`;
+      return { x: x(i).toFixed(1), y: y(cell?.pointShare ?? 0).toFixed(1) };
     });
-    const dots = points.map((pt) => `<circle cx="${pt.split(',')[0]}" cy="${pt.split(',')[1]}" r="3" fill="${colour.get(type)}"/>`).join('');
-    return `<polyline fill="none" stroke="${colour.get(type)}" stroke-width="2.5" points="${points.join(' ')}"><title>${escapeHtml(type)}</title></polyline>${dots}`;
+    const dots = points.map((pt) => html`<circle cx="${pt.x}" cy="${pt.y}" r="3" fill="${colour.get(type)}"/>`);
+    const polyline = points.map((pt) => `${pt.x},${pt.y}`).join(' ');
+    return html`<polyline fill="none" stroke="${colour.get(type)}" stroke-width="2.5" points="${polyline}"><title>${type}</title></polyline>${dots}`;
   });
-  const grid = [0, 25, 50, 75, 100]
-    .map((s) => `<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`)
-    .join('');
-  const labels = periods.map((p, i) => `<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${escapeHtml(p)}</text>`).join('');
-  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines.join('')}${labels}</svg>`;
+  const grid = [0, 25, 50, 75, 100].map(
+    (s) => html`<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`,
+  );
+  const labels = periods.map((p, i) => html`<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${p}</text>`);
+  return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines}${labels}</svg>`;
 }
 
-function legend(workTypes: readonly string[], colour: Map<string, string>): string {
-  return `<p class="legend">${workTypes.map((t) => `<span><i style="background:${colour.get(t)}"></i>${escapeHtml(t)}</span>`).join('')}</p>`;
+function legend(workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
+  return html`<p class="legend">${workTypes.map((t) => html`<span><i style="background:${colour.get(t)}"></i>${t}</span>`)}</p>`;
 }
 
 /** A stacked bar per team: its mix by points. */
-function teamTable(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): string {
+function teamTable(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
   const current = data.cells.filter((c) => c.period === data.period && c.scopeKind === 'team');
   const teams = [...new Set(current.map((c) => c.scopeName))].sort();
   const rows = teams.map((team) => {
     const cells = workTypes.map((t) => current.find((c) => c.scopeName === team && c.workType === t));
-    const bar = cells
-      .map((c) => (c && c.pointShare > 0 ? `<span style="width:${c.pointShare}%;background:${colour.get(c.workType)}" title="${escapeHtml(c.workType)} ${c.pointShare}%"></span>` : ''))
-      .join('');
+    const bar = cells.map((c) =>
+      c && c.pointShare > 0 ? html`<span style="width:${c.pointShare}%;background:${colour.get(c.workType)}" title="${c.workType} ${c.pointShare}%"></span>` : null,
+    );
     const epics = cells.reduce((s, c) => s + (c?.epics ?? 0), 0);
-    const off = cells.filter((c) => c?.status && c.status !== 'on track').map((c) => `${escapeHtml(c!.workType)} ${c!.status} (${c!.driftPp! > 0 ? '+' : ''}${c!.driftPp} pp)`);
-    return `<tr><th>${escapeHtml(team)}</th><td class="num">${epics}</td><td><div class="stack">${bar}</div></td><td>${off.join('; ') || 'on track'}</td></tr>`;
+    const off = cells.filter((c) => c?.status && c.status !== 'on track').map((c) => `${c!.workType} ${c!.status} (${c!.driftPp! > 0 ? '+' : ''}${c!.driftPp} pp)`);
+    return html`<tr><th>${team}</th><td class="num">${epics}</td><td><div class="stack">${bar}</div></td><td>${off.join('; ') || 'on track'}</td></tr>`;
   });
-  return `<table><thead><tr><th>Team</th><th class="num">Epics</th><th>Mix by points</th><th>Off target</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return html`<table><thead><tr><th>Team</th><th class="num">Epics</th><th>Mix by points</th><th>Off target</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function connectionTable(data: ReportData): string {
+function connectionTable(data: ReportData): SafeHtml {
   const rows = data.summaries
     .filter((s) => s.period === data.period)
     .map(
       (s) =>
-        `<tr><td>${escapeHtml(s.scopeKind)}</td><th>${escapeHtml(s.scopeName)}</th><td class="num">${s.epics}</td><td class="num">${s.points}</td><td class="num">${s.impactLinkedEpics}% / ${s.impactLinkedPoints}%</td><td class="num">${s.usageLinkedEpics}% / ${s.usageLinkedPoints}%</td><td class="num">${s.orphans}</td></tr>`,
+        html`<tr><td>${s.scopeKind}</td><th>${s.scopeName}</th><td class="num">${s.epics}</td><td class="num">${s.points}</td><td class="num">${s.impactLinkedEpics}% / ${s.impactLinkedPoints}%</td><td class="num">${s.usageLinkedEpics}% / ${s.usageLinkedPoints}%</td><td class="num">${s.orphans}</td></tr>`,
     );
-  return `<table><thead><tr><th>Scope</th><th>Name</th><th class="num">Epics</th><th class="num">Points</th><th class="num">Serving Impact (epics / points)</th><th class="num">Serving Usage (epics / points)</th><th class="num">Orphans</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return html`<table><thead><tr><th>Scope</th><th>Name</th><th class="num">Epics</th><th class="num">Points</th><th class="num">Serving Impact (epics / points)</th><th class="num">Serving Usage (epics / points)</th><th class="num">Orphans</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function orphanTable(data: ReportData): string {
-  if (data.orphans.length === 0) return '<p>Every open epic serves an Impact target and a Usage target.</p>';
+/** The epic's key, linked to Jira when its URL is a web address; a URL typed into Notion could be anything. */
+function epicLink(orphan: ReportOrphan): SafeHtml {
+  const href = httpUrl(orphan.url);
+  return href ? html`<a href="${href}">${orphan.key}</a>` : html`${orphan.key}`;
+}
+
+function orphanTable(data: ReportData): SafeHtml {
+  if (data.orphans.length === 0) return html`<p>Every open epic serves an Impact target and a Usage target.</p>`;
   const rows = data.orphans.map(
-    (o) =>
-      `<tr><td><a href="${escapeHtml(o.url)}">${escapeHtml(o.key)}</a></td><td>${escapeHtml(o.summary)}</td><td>${escapeHtml(o.team)}</td><td>${escapeHtml(o.workType)}</td><td>no ${o.missing.map(escapeHtml).join(', no ')}</td></tr>`,
+    (o) => html`<tr><td>${epicLink(o)}</td><td>${o.summary}</td><td>${o.team}</td><td>${o.workType}</td><td>no ${o.missing.join(', no ')}</td></tr>`,
   );
-  return `<table><thead><tr><th>Epic</th><th>Summary</th><th>Team</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return html`<table><thead><tr><th>Epic</th><th>Summary</th><th>Team</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2329;margin:2rem auto;max-width:1000px;padding:0 1rem}
+// A template without values: the style sheet is code, never data (and `<style>` text must not be entity-escaped).
+const STYLE = html`body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2329;margin:2rem auto;max-width:1000px;padding:0 1rem}
 h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #e3e6ea;padding-bottom:.3rem}
 .meta{color:#5f6b76}.summary{font-size:1.1rem;background:#f4f7fb;border-left:4px solid #2f6fdf;padding:.7rem 1rem}
 svg{width:100%;max-width:640px;height:auto}.label{font-size:13px}.value{font-size:12px;fill:#333}.axis{font-size:11px;fill:#6b7680}
@@ -113,13 +118,15 @@ export function renderHtml(data: ReportData): string {
   const summary = summarizeMix(current, { epics: totals?.epics ?? 0, impactLinkedEpicShare: totals?.impactLinkedEpics ?? 0 });
   const workTypes = [...new Set(current.map((c) => c.workType))];
   const colour = colours(workTypes);
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Portfolio balance ${escapeHtml(data.period)}</title><style>${STYLE}</style></head>
+  // The Content-Security-Policy: even if a value ever went in unescaped, the page could neither run it
+  // (no script source at all) nor call out (styles and images inline only); it must come before any content.
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portfolio balance ${data.period}</title><style>${STYLE}</style></head>
 <body>
 <h1>Portfolio balance</h1>
-<p class="meta">Period ${escapeHtml(data.period)} · generated ${escapeHtml(data.generatedAt)} by backbone-sync</p>
-<p class="summary">${escapeHtml(summary)}</p>
+<p class="meta">Period ${data.period} · generated ${data.generatedAt} by backbone-sync</p>
+<p class="summary">${summary}</p>
 <h2>Current mix against target (share of story points)</h2>
 ${mixChart(current, colour)}
 <h2>Trend</h2>
@@ -132,5 +139,5 @@ ${connectionTable(data)}
 <h2>Orphan work (${data.orphans.length})</h2>
 ${orphanTable(data)}
 </body></html>
-`;
+`.toString();
 }

@@ -43,3 +43,37 @@ describe('backbone-sync lint, against Jira through msw', () => {
     expect(again.stdout).not.toContain('would add');
   });
 });
+
+describe('text from Jira cannot take over the terminal', () => {
+  // Retitles the window, clears the screen, and returns the cursor to overwrite what was printed.
+  const RETITLE = '\u001b]0;pwned\u0007';
+  const CLEAR = '\u001b[2J';
+  // eslint-disable-next-line no-control-regex -- the characters the output must not contain
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  function hostileWorld() {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, team: { by: 'component' } } }) });
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    Object.assign(epic, { summary: `Ledger ${RETITLE}export${CLEAR}\rEvery epic follows the label conventions.`, components: [`Pay${CLEAR}ments\r`], labels: [] });
+    return { h, epic };
+  }
+
+  it('lint prints summaries and team names without escape sequences or carriage returns', async () => {
+    const { h, epic } = hostileWorld();
+    const result = await h.run(['lint']);
+    expect(result.code).toBe(4);
+    expect(result.stdout + result.stderr).not.toMatch(CONTROL);
+    expect(result.stdout).toContain(`  ${epic.key}  Ledger exportEvery epic follows the label conventions.`);
+    expect(result.stdout).toMatch(/^Payments {2}\(1 epic to fix\)$/m);
+  });
+
+  it('sync --dry-run prints the plan, the balance table and its logs without them, pretty or not', async () => {
+    const { h } = hostileWorld();
+    for (const pretty of [[], ['--pretty']]) {
+      const result = await h.run(['sync', '--dry-run', ...pretty]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout + result.stderr).not.toMatch(CONTROL);
+      expect(result.stdout + result.stderr).toMatch(/^team Payments +/m);
+    }
+  });
+});

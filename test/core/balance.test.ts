@@ -148,4 +148,17 @@ describe('portfolio balance', () => {
     expect(sharesOf([1, 1, 1])).toEqual([33.4, 33.3, 33.3]);
     expect(sharesOf([0, 0])).toEqual([0, 0]);
   });
+  it.each(['zero', 'average'] as const)(
+    'cannot produce a non-finite number, whatever points it is given (a person can type any number into Notion); unestimated = %s',
+    (unestimatedPoints) => {
+      const points = [1e308, 1e308, Number.MAX_VALUE, Infinity, -Infinity, NaN, -3, 1e21, 5];
+      const epics = points.map((storyPoints, i) => e(i % 2 ? 'growth' : 'debt', { storyPoints, team: i % 3 ? 'PAY' : 'PLAT' }));
+      const b = balance(epics, { policy: { ...defaultBalanceConfig(), unestimatedPoints } });
+      const numbers = [...b.cells, ...b.summaries].flatMap((c) => Object.values(c).filter((v): v is number => typeof v === 'number'));
+      expect(numbers.length).toBeGreaterThan(0);
+      for (const n of numbers) expect(Number.isFinite(n)).toBe(true);
+      // Only the plausible estimate (5 points, a debt epic) is summed.
+      expect(cell(b, 'Portfolio', 'debt').points).toBe(unestimatedPoints === 'zero' ? 5 : 25);
+    },
+  );
 });

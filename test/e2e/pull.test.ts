@@ -222,3 +222,54 @@ describe('classification rules that read Jira fields', () => {
     expect(fields).toContain('customfield_10001');
   });
 });
+
+describe('implausible estimates count as no estimate, with a warning naming the epic', () => {
+  const warnings = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string; jiraKey?: string })
+      .filter((l) => l.level === 40 && l.jiraKey);
+  const pointsOf = (h: SandboxHarness, id: string) => h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === id)!, 'Story Points');
+
+  it('story points that are negative, astronomically large or above 1,000 are not summed: the balance stays finite and adds up to 100', async () => {
+    const h = sandboxHarness({ epics: 24 });
+    const epics = h.world.jira.site.issues.filter((i) => i.parentKey === null).slice(0, 4);
+    const values = [1e308, 1e308, 1e21, -5];
+    epics.forEach((epic, i) => Object.assign(epic, { storyPoints: values[i], status: { name: 'In Progress', category: 'indeterminate' } }));
+    const result = await h.run(['sync'], T0);
+    expect(result.code, result.stderr).toBe(0);
+    for (const epic of epics) expect(pointsOf(h, epic.id)).toBeNull();
+    const said = warnings(result.stdout);
+    epics.forEach((epic, i) => expect(said).toContainEqual(expect.objectContaining({ jiraKey: epic.key, msg: expect.stringContaining(`${epic.key}: story points ${values[i]}`) })));
+    const balance = h.world.notion.rows(h.world.notion.databaseByTitle('Portfolio Balance')!.dataSourceIds[0]!);
+    for (const row of balance) expect(Number.isFinite(h.world.notion.valueOf(row, 'Points'))).toBe(true);
+    const portfolioShares = balance
+      .filter((r) => h.world.notion.valueOf(r, 'Scope') === 'portfolio' && h.world.notion.valueOf(r, 'Work Type') !== 'All work')
+      .map((r) => h.world.notion.valueOf(r, 'Point Share') as number);
+    expect(portfolioShares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+    expect(result.stderr).not.toContain('e+');
+  });
+
+  it('an original estimate worth more than 1,000 points is no estimate either', async () => {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, effortFallback: { kind: 'originalEstimate', hoursPerPoint: 8 } } }) });
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    Object.assign(epic, { storyPoints: null, originalEstimateSeconds: 1e12 });
+    const result = await h.run(['sync'], T0);
+    expect(pointsOf(h, epic.id)).toBeNull();
+    expect(warnings(result.stdout)).toContainEqual(expect.objectContaining({ jiraKey: epic.key, msg: expect.stringContaining(`${epic.key}: original estimate`) }));
+  });
+
+  it('so is a child count above 1,000', async () => {
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, effortFallback: { kind: 'childCount' } } }) });
+    const { issues } = h.world.jira.site;
+    const child = issues.find((i) => i.parentKey !== null)!;
+    const parent = issues.find((i) => i.key === child.parentKey)!;
+    parent.storyPoints = null;
+    const existing = issues.filter((c) => c.parentKey === parent.key).length;
+    for (let n = existing; n <= 1000; n += 1) issues.push({ ...child, id: String(900000 + n), key: `${child.projectKey}-${90000 + n}` });
+    const result = await h.run(['sync'], T0);
+    expect(pointsOf(h, parent.id)).toBeNull();
+    expect(warnings(result.stdout)).toContainEqual(expect.objectContaining({ jiraKey: parent.key, msg: expect.stringContaining(`${parent.key}: child count 1001`) }));
+  });
+});

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '#log/createLogger.ts';
-import { SecretScrubber } from '#log/secrets.ts';
 
 /** A real logger whose lines are kept for assertions instead of printed. */
 export function memoryLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
@@ -11,7 +10,7 @@ export function memoryLogger(): { logger: Logger; lines: () => Record<string, un
       done();
     },
   });
-  const logger = createLogger({ pretty: false, scrubber: new SecretScrubber(), destination, level: 'debug' });
+  const logger = createLogger({ pretty: false, destination, level: 'debug' });
   return {
     logger,
     lines: () =>

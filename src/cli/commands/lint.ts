@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { classifyEpics } from '#core/classifyEpics.ts';
 import { inferredLabels, lintEpics, type Finding } from '#core/lint.ts';
 import { EPICS_TABLE, overrideOf } from '#core/tables/epicsTable.ts';
+import { warnRejectedEstimates } from '#engine/warnRejectedEstimates.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
@@ -37,11 +38,12 @@ export async function lintCommand(ctx: CommandContext): Promise<ExitCode> {
   });
   const { config, mappings, secrets, logger } = await loadForCommand(ctx);
   const ports = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
-  const [{ epics }, strategy, table] = await Promise.all([
+  const [{ epics, rejectedEstimates }, strategy, table] = await Promise.all([
     ports.jira.pullEpics(),
     ports.strategy.pullStrategy(),
     ports.tables.open(EPICS_TABLE, { dryRun: true }),
   ]);
+  warnRejectedEstimates(logger, rejectedEstimates);
   // Overrides set in Notion count, so a bad one is reported too.
   const rows = new Map((table ? await table.readRows() : []).map((r) => [r.key, r]));
   const classified = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rows.get(id)) });

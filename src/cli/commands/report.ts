@@ -29,7 +29,7 @@ export async function reportCommand(ctx: CommandContext): Promise<ExitCode> {
   }
   const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date());
   const path = resolve(values.html);
-  await writeFile(path, renderHtml(data), 'utf8');
+  await writeFile(path, ctx.scrubber.scrub(renderHtml(data)), 'utf8');
   logger.info({ path, period: data.period, periods: data.periods.length, orphans: data.orphans.length }, 'report written');
   return EXIT.ok;
 }

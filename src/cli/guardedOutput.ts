@@ -1,0 +1,25 @@
+import { Writable } from 'node:stream';
+import type { SecretScrubber } from '#log/secrets.ts';
+import { terminalText } from './terminalText.ts';
+
+export type CliStream = NodeJS.WritableStream & { isTTY?: boolean };
+
+/**
+ * The one way out to stdout and stderr. `main` wraps both streams once, so
+ * whatever writes (a command, the logger, an error message) passes through
+ * here and no command can forget: control characters and escape sequences
+ * from Jira or Notion are removed, then every secret the scrubber knows (it
+ * learns the configured ones when a command loads its config). In that
+ * order, so control characters slipped into a token cannot hide it.
+ */
+export function guardedStream(stream: CliStream, scrubber: SecretScrubber): CliStream {
+  const keepColour = Boolean(stream.isTTY);
+  const guarded = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      stream.write(scrubber.scrub(terminalText(chunk.toString(), { keepColour })));
+      done();
+    },
+  });
+  // Commands and the logger decide on colour and pretty output by whether the real stream is a terminal.
+  return Object.assign(guarded, { isTTY: stream.isTTY });
+}
