@@ -41,5 +41,9 @@ export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean
   ctx.scrubber.add(secrets.notionToken);
   ctx.scrubber.addBasic(secrets.jiraEmail, secrets.jiraToken);
   const logger = createLogger({ pretty: ctx.flags.pretty, scrubber: ctx.scrubber, destination: ctx.io.stdout });
+  logger.info(
+    { mappings: loaded.mappingsPath, bundled: loaded.bundledMappings },
+    `classification rules from ${loaded.mappingsPath}${loaded.bundledMappings ? ' (bundled defaults)' : ''}`,
+  );
   return { ...loaded, secrets, logger };
 }

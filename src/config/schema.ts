@@ -132,8 +132,8 @@ export const configSchema = z.strictObject({
   jira,
   notion,
   sync: sync.default({ fullEveryHours: 24, overlapMinutes: 10, deadlineMinutes: 30 }),
-  /** Folder with the label conventions and rules, relative to the config file. */
-  mappings: z.string().min(1).default('./mappings'),
+  /** Folder with the label conventions and rules, relative to the config file; absent: the rules bundled with the package. */
+  mappings: z.string().min(1).optional(),
   balance: balance.default({ ...BALANCE_DEFAULTS, statusCategories: [...BALANCE_DEFAULTS.statusCategories] }),
 });
 
