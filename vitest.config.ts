@@ -7,6 +7,7 @@ export default defineConfig({
     setupFiles: ['test/setup/msw.ts'],
     testTimeout: 20_000,
     pool: 'threads',
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     // CI also keeps a machine-readable summary, from which .ci/run prints its closing line.
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.vitest/results.json' }]] : ['default'],
   },
