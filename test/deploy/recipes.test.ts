@@ -24,9 +24,11 @@ describe('cron', () => {
   const line = crontab.find((l) => !/^\w+=/.test(l))!;
   const command = line.split(/\s+/).slice(5).join(' ');
 
-  it('the crontab line has a valid schedule and calls the CLI', () => {
+  it('the crontab line has a valid schedule and calls the CLI installed at the package\'s version', () => {
     expect(() => parseSchedule(line.split(/\s+/).slice(0, 5).join(' '))).not.toThrow();
     expect(command).toContain('npx backbone-sync sync');
+    expect(readFileSync('deploy/crontab', 'utf8')).toContain(`npm install backbone-sync@${pkg.version} `);
+    expect(readFileSync('README.md', 'utf8')).toContain(`\`${line}\``);
   });
 
   it('the tokens in .env (from deploy/env.example) reach backbone-sync', async () => {
