@@ -85,11 +85,12 @@ describe('Docker', () => {
   const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith('FROM '));
   const runtime = stages.at(-1)!;
 
-  it('copies files that exist, from stages that exist', () => {
+  it('copies files that exist and the build context keeps, from stages that exist', () => {
     const stageNames = stages.map((s) => /^FROM \S+ AS (\S+)/.exec(s)?.[1]);
+    const ignored = readFileSync('.dockerignore', 'utf8').split('\n').filter(Boolean);
     for (const [, from, sources] of dockerfile.matchAll(/^COPY (?:--from=(\S+) )?(.+) \S+$/gm)) {
       if (from) expect(stageNames).toContain(from);
-      else for (const path of sources!.split(/\s+/)) expect(existsSync(path), path).toBe(true);
+      else for (const path of sources!.split(/\s+/)) expect([existsSync(path), ignored.includes(path)], path).toEqual([true, false]);
     }
   });
 
