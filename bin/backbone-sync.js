@@ -1,5 +1,8 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
-// Thin launcher: Node 24 runs the TypeScript sources directly (type stripping).
+// Thin launcher. In the checkout Node 24 runs the TypeScript sources through it
+// directly (type stripping); `npm run build` bundles it, shebang included, into
+// dist/backbone-sync.js, the package's bin (Node does not strip types under
+// node_modules, so the published package ships JavaScript).
 // The flag above caps V8's young generation: by default it grows with the machine's
 // memory, and a sync's many short-lived objects would fill it, about 100 MB of peak
 // RSS at 100k epics for no CPU saved (bench/README.md). The Dockerfile and the

@@ -82,8 +82,8 @@ export function sandboxEnv(): Record<string, string> {
   return { JIRA_EMAIL: SANDBOX_JIRA_USER.email, JIRA_API_TOKEN: SANDBOX_JIRA_USER.apiToken, NOTION_TOKEN: SANDBOX_NOTION_TOKEN };
 }
 
-/** A config for the sandbox, with the hosts it is served on. */
-export function sandboxConfig(hosts: { jira: string; notion: string }, mappings: string, extra: { notionRate?: number } = {}) {
+/** A config for the sandbox, with the hosts it is served on; without a mappings folder it runs on the bundled rules. */
+export function sandboxConfig(hosts: { jira: string; notion: string }, mappings?: string, extra: { notionRate?: number } = {}) {
   return {
     jira: { host: hosts.jira, projects: ['PAY', 'GRO', 'ONB', 'PLAT', 'MOB', 'DATA'], rateLimit: { requestsPerSecond: 50, concurrency: 4 } },
     notion: {
@@ -93,6 +93,6 @@ export function sandboxConfig(hosts: { jira: string; notion: string }, mappings:
       dashboardPage: SANDBOX_NOTION_IDS.dashboardPage,
       rateLimit: { requestsPerSecond: extra.notionRate ?? 3, concurrency: 3 },
     },
-    mappings,
+    ...(mappings === undefined ? {} : { mappings }),
   };
 }

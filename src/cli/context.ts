@@ -40,5 +40,9 @@ export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean
   // The config may name other variables than the defaults main registered.
   ctx.scrubber.addCredentials(secrets);
   const logger = createLogger({ pretty: ctx.flags.pretty, destination: ctx.io.stdout });
+  logger.info(
+    { mappings: loaded.mappingsPath, bundled: loaded.bundledMappings },
+    `classification rules from ${loaded.mappingsPath}${loaded.bundledMappings ? ' (bundled defaults)' : ''}`,
+  );
   return { ...loaded, secrets, logger };
 }

@@ -136,8 +136,8 @@ export const configSchema = z.strictObject({
   jira,
   notion,
   sync,
-  /** Folder with the label conventions and rules, relative to the config file. */
-  mappings: z.string().min(1).default('./mappings'),
+  /** Folder with the label conventions and rules, relative to the config file; absent: the rules bundled with the package. */
+  mappings: z.string().min(1).optional(),
   balance,
 });
 

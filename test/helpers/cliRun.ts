@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '#cli/main.ts';
 
@@ -35,12 +35,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date)
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
-/** Writes a config to a fresh temp dir whose `mappings` points at the repo's mappings/. */
+/** Writes a config (an object, or raw text) to a fresh temp dir; without `mappings` it runs on the bundled rules. */
 export function writeConfig(config: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'backbone-config-'));
   const path = join(dir, 'backbone-sync.config.json');
-  const withMappings =
-    config && typeof config === 'object' && !('mappings' in config) ? { ...config, mappings: resolve('mappings') } : config;
-  writeFileSync(path, typeof withMappings === 'string' ? withMappings : JSON.stringify(withMappings, null, 2));
+  writeFileSync(path, typeof config === 'string' ? config : JSON.stringify(config, null, 2));
   return path;
 }
