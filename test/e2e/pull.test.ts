@@ -1,7 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildEpicJql, jqlString } from '#connectors/jira/jql.ts';
-import { notionLinksIn } from '#connectors/jira/notionLinks.ts';
 import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import { server } from '../helpers/mswServer.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
@@ -67,26 +66,6 @@ describe('pulling every epic from Jira, exactly', () => {
     expect(h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === withPoints.id)!, 'Story Points')).toBe(withPoints.storyPoints);
     const linked = epicRows(h).filter((r) => String(h.world.notion.valueOf(r, 'Linked By')).includes('Notion link in the description'));
     expect(linked.length).toBeGreaterThanOrEqual(0);
-  });
-
-  it('finds Notion links anywhere in an ADF description: text, link marks, inline cards, notion.site', () => {
-    const id = '1b2c3d4e5f60718293a4b5c6d7e8f901';
-    const doc = {
-      type: 'doc',
-      version: 1,
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: `see https://www.notion.so/acme/Strategy-${id} for why` }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'the page', marks: [{ type: 'link', attrs: { href: 'https://www.notion.so/2c3d4e5f60718293a4b5c6d7e8f9012a?pvs=4' } }] }] },
-        { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://acme.notion.site/3d4e5f60718293a4b5c6d7e8f9012a3b' } }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'and https://example.com/1b2c3d4e5f60718293a4b5c6d7e8f901 is not Notion' }] },
-      ],
-    };
-    expect(notionLinksIn(doc)).toEqual([
-      '1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901',
-      '2c3d4e5f-6071-8293-a4b5-c6d7e8f9012a',
-      '3d4e5f60-7182-93a4-b5c6-d7e8f9012a3b',
-    ]);
-    expect(notionLinksIn(`h2. Why\n[Strategy|https://www.notion.so/${id}]`)).toEqual(['1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901']);
   });
 });
 
