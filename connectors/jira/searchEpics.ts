@@ -1,7 +1,7 @@
 import type { Epic } from '#core/epic.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
-import { childCounts, ESTIMATE_FIELD, estimatePoints, type EffortFallback } from './effort.ts';
+import { childCounts, ESTIMATE_FIELD, estimatePoints, type EffortSource } from './effort.ts';
 import { teamFields, type TeamRule } from './teamOf.ts';
 import { toEpic } from './toEpic.ts';
 
@@ -11,7 +11,7 @@ export interface SearchEpicsOptions {
   storyPointsField: string | null;
   pageSize: number;
   team: TeamRule;
-  effort: EffortFallback;
+  effort: EffortSource;
   ruleFields: readonly string[];
 }
 
@@ -40,6 +40,6 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
   }
   if (options.effort.kind !== 'childCount') return epics;
   const unestimated = epics.filter((e) => e.storyPoints === null);
-  const counts = await childCounts(jira, unestimated.map((e) => e.key), options.pageSize);
+  const counts = await childCounts(jira, options.effort.link, unestimated.map((e) => e.key), options.pageSize);
   return epics.map((e) => (e.storyPoints === null && counts.has(e.key) ? { ...e, storyPoints: counts.get(e.key)! } : e));
 }

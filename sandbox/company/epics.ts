@@ -121,11 +121,15 @@ function status(random: () => number, created: number, now: number): Pick<JiraIs
   return { status: { name: 'Done', category: 'done' }, resolved: Math.min(resolved, now) };
 }
 
+export const SANDBOX_EPIC_LINK_FIELD = 'customfield_10841';
+
 export interface PortfolioOptions {
   epics?: number;
   seed?: number;
   now?: number;
   storyPointsField?: string;
+  /** Epic Link's id; null for a site without it. Not customfield_10014, the id code tends to assume. */
+  epicLinkField?: string | null;
 }
 
 /** The sample Jira site: projects, issue types, epics and a few child stories. */
@@ -190,7 +194,13 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
       }
     }
   }
-  return { projects: TEAMS.map((t) => t.project), issueTypes, issues, storyPointsField: options.storyPointsField ?? 'customfield_10016' };
+  return {
+    projects: TEAMS.map((t) => t.project),
+    issueTypes,
+    issues,
+    storyPointsField: options.storyPointsField ?? 'customfield_10016',
+    epicLinkField: options.epicLinkField === undefined ? SANDBOX_EPIC_LINK_FIELD : options.epicLinkField,
+  };
 }
 
 /** The sandbox's Jira user (obviously not a real credential). */

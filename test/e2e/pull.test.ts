@@ -146,6 +146,38 @@ describe('teams, effort and scope, as configured', () => {
     expect(byChildren.world.jira.requestLog.some((r) => String((r.body as { jql?: string }).jql).startsWith('parent in ('))).toBe(true);
   });
 
+  it('Data Center: child issues are counted through the Epic Link field the site lists, whatever its id', async () => {
+    const h = sandboxHarness({
+      epics: 40,
+      flavour: 'datacenter',
+      epicLinkField: 'customfield_10990',
+      config: (c) => ({ ...c, jira: { ...c.jira, deployment: 'datacenter', effortFallback: { kind: 'childCount' } } }),
+    });
+    const issues = h.world.jira.site.issues;
+    const parent = issues.find((i) => issues.some((c) => c.parentKey === i.key))!;
+    parent.storyPoints = null;
+    const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
+    expect(result.code, result.stderr).toBe(0);
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === parent.id)!;
+    expect(h.world.notion.valueOf(row, 'Story Points')).toBe(issues.filter((c) => c.parentKey === parent.key).length);
+    const childSearch = h.world.jira.requestLog.find((r) => String((r.body as { jql?: string }).jql).startsWith('cf[10990] in ('))!;
+    expect((childSearch.body as { fields: string[] }).fields).toEqual(['customfield_10990']);
+  });
+
+  it('Data Center without an Epic Link field: counting children is refused with the setting to change', async () => {
+    const h = sandboxHarness({
+      epics: 6,
+      flavour: 'datacenter',
+      epicLinkField: null,
+      config: (c) => ({ ...c, jira: { ...c.jira, deployment: 'datacenter', effortFallback: { kind: 'childCount' } } }),
+    });
+    const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('jira.effortFallback is "childCount", but Jira at');
+    expect(result.stderr).toContain('lists no Epic Link field');
+    expect(h.world.jira.requestLog.some((r) => r.path === '/rest/api/2/search')).toBe(false);
+  });
+
   it('only the configured statuses are pulled, quoted in the JQL', async () => {
     const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, jira: { ...c.jira, statuses: ['In Progress', 'In Review'] } }) });
     await h.run(['sync'], T0);

@@ -1,5 +1,6 @@
 import type { FieldDetails } from 'jira.js/cloud';
-import { EPIC_LINK_FIELD, TEAM_FIELD } from './render.ts';
+import type { JiraSite } from './model.ts';
+import { TEAM_FIELD } from './render.ts';
 
 const system = (id: string, name: string, type: string): FieldDetails => ({
   id,
@@ -26,12 +27,21 @@ const custom = (id: string, name: string, type: string, plugin: string): FieldDe
   schema: { type, custom: plugin, customId: Number(id.split('_')[1]) },
 });
 
+const GREENHOPPER = 'com.pyxis.greenhopper.jira';
+
+/** Jira Software's epic fields at this site's ids: Epic Link (what children point through) and the Epic Name decoy beside it. */
+function epicFields(site: JiraSite): FieldDetails[] {
+  if (site.epicLinkField === null) return [];
+  const epicName = `customfield_${Number(site.epicLinkField.split('_')[1]) + 1}`;
+  return [custom(site.epicLinkField, 'Epic Link', 'any', `${GREENHOPPER}:gh-epic-link`), custom(epicName, 'Epic Name', 'string', `${GREENHOPPER}:gh-epic-label`)];
+}
+
 /**
  * GET /field: the system fields, plus the custom fields that make story points
- * hard to find: the Jira Software "Story point estimate" at a site-specific id,
- * and a decoy classic "Story Points" number field.
+ * and Epic Link hard to find: both at site-specific ids, with a decoy classic
+ * "Story Points" number field on Cloud and an "Epic Name" beside Epic Link.
  */
-export function fieldList(storyPointsField: string, flavour: 'cloud' | 'datacenter'): FieldDetails[] {
+export function fieldList(site: JiraSite, flavour: 'cloud' | 'datacenter'): FieldDetails[] {
   const systemFields = [
     system('summary', 'Summary', 'string'),
     system('labels', 'Labels', 'array'),
@@ -47,18 +57,15 @@ export function fieldList(storyPointsField: string, flavour: 'cloud' | 'datacent
     system('timetracking', 'Time tracking', 'timetracking'),
     system('timeoriginalestimate', 'Original estimate', 'number'),
   ];
+  const points = site.storyPointsField;
   if (flavour === 'datacenter') {
-    return [
-      ...systemFields,
-      custom(storyPointsField, 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
-      custom(EPIC_LINK_FIELD, 'Epic Link', 'any', 'com.pyxis.greenhopper.jira:gh-epic-link'),
-    ];
+    return [...systemFields, custom(points, 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'), ...epicFields(site)];
   }
   return [
     ...systemFields,
-    custom(storyPointsField, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
-    custom(storyPointsField === 'customfield_10028' ? 'customfield_10038' : 'customfield_10028', 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
-    custom(EPIC_LINK_FIELD, 'Epic Link', 'any', 'com.pyxis.greenhopper.jira:gh-epic-link'),
+    custom(points, 'Story point estimate', 'number', `${GREENHOPPER}:jsw-story-points`),
+    custom(points === 'customfield_10028' ? 'customfield_10038' : 'customfield_10028', 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
+    ...epicFields(site),
     custom(TEAM_FIELD, 'Team', 'team', 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team'),
   ];
 }

@@ -44,6 +44,8 @@ export interface JiraSite {
   issues: JiraIssue[];
   /** Story point field id on this site: customfield_10016 is common, never guaranteed. */
   storyPointsField: string;
+  /** Jira Software's Epic Link field id on this site (Data Center children name their epic in it); null where the site has none. */
+  epicLinkField: string | null;
 }
 
 export const CATEGORY_NAMES: Record<CategoryKey, string> = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' };

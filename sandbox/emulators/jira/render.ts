@@ -4,7 +4,6 @@ import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
 /** Jira's timestamp format: 2026-11-20T10:15:30.123+0000. */
 export const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
-export const EPIC_LINK_FIELD = 'customfield_10014';
 export const TEAM_FIELD = 'customfield_10001';
 
 const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
@@ -57,8 +56,9 @@ function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'clo
   if (flavour === 'cloud') {
     fields[TEAM_FIELD] = issue.team;
     if (parent) fields['parent'] = { id: parent.id, key: parent.key, self: `${host}/rest/api/${api}/issue/${parent.id}`, fields: { summary: parent.summary } };
-  } else {
-    fields[EPIC_LINK_FIELD] = parent?.key ?? null;
+  } else if (site.epicLinkField) {
+    // Data Center children name their epic by key in Epic Link; `parent` is only a sub-task's.
+    fields[site.epicLinkField] = parent?.key ?? null;
   }
   return fields;
 }
