@@ -51,8 +51,8 @@ export interface WorldOptions extends PortfolioOptions {
 /** The sample company on emulated Jira and Notion, ready to sync. */
 export function createSandboxWorld(options: WorldOptions = {}): SandboxWorld {
   const flavour = options.flavour ?? 'cloud';
-  // A workspace saved by an older demo has no Epic Link id: it gets the sample company's.
-  const site = options.saved ? { epicLinkField: SANDBOX_EPIC_LINK_FIELD, ...(options.saved.jira as Partial<JiraSite>) } as JiraSite : buildSandboxPortfolio(options);
+  // A workspace saved by an older demo has no Epic Link id (it gets the sample company's) and no custom fields.
+  const site = options.saved ? ({ epicLinkField: SANDBOX_EPIC_LINK_FIELD, customFields: [], people: [], ...(options.saved.jira as Partial<JiraSite>) } as JiraSite) : buildSandboxPortfolio(options);
   const jira = new JiraEmulator({
     flavour,
     site,

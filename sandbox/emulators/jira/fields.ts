@@ -1,5 +1,5 @@
 import type { FieldDetails } from 'jira.js/cloud';
-import type { JiraSite } from './model.ts';
+import type { CustomFieldKind, JiraCustomField, JiraSite } from './model.ts';
 import { TEAM_FIELD } from './render.ts';
 
 const system = (id: string, name: string, type: string): FieldDetails => ({
@@ -14,7 +14,7 @@ const system = (id: string, name: string, type: string): FieldDetails => ({
   schema: { type, system: id },
 });
 
-const custom = (id: string, name: string, type: string, plugin: string): FieldDetails => ({
+const custom = (id: string, name: string, type: string, plugin: string, items?: string): FieldDetails => ({
   id,
   key: id,
   name,
@@ -24,10 +24,25 @@ const custom = (id: string, name: string, type: string, plugin: string): FieldDe
   navigable: true,
   searchable: true,
   clauseNames: [`cf[${id.split('_')[1]}]`, name],
-  schema: { type, custom: plugin, customId: Number(id.split('_')[1]) },
+  schema: { type, ...(items ? { items } : {}), custom: plugin, customId: Number(id.split('_')[1]) },
 });
 
 const GREENHOPPER = 'com.pyxis.greenhopper.jira';
+const CUSTOM_TYPES = 'com.atlassian.jira.plugin.system.customfieldtypes';
+
+/** The schema /field shows for each kind of custom field: its type, the type of its items for lists, and its plugin key. */
+const SCHEMAS: Record<CustomFieldKind, [type: string, items: string | undefined]> = {
+  userpicker: ['user', undefined],
+  multiuserpicker: ['array', 'user'],
+  select: ['option', undefined],
+  multiselect: ['array', 'option'],
+  cascadingselect: ['option-with-child', undefined],
+};
+
+function customField(field: JiraCustomField): FieldDetails {
+  const [type, items] = SCHEMAS[field.kind];
+  return custom(field.id, field.name, type, `${CUSTOM_TYPES}:${field.kind}`, items);
+}
 
 /** Jira Software's epic fields at this site's ids: Epic Link (what children point through) and the Epic Name decoy beside it. */
 function epicFields(site: JiraSite): FieldDetails[] {
@@ -59,13 +74,14 @@ export function fieldList(site: JiraSite, flavour: 'cloud' | 'datacenter'): Fiel
   ];
   const points = site.storyPointsField;
   if (flavour === 'datacenter') {
-    return [...systemFields, custom(points, 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'), ...epicFields(site)];
+    return [...systemFields, custom(points, 'Story Points', 'number', `${CUSTOM_TYPES}:float`), ...epicFields(site), ...site.customFields.map(customField)];
   }
   return [
     ...systemFields,
     custom(points, 'Story point estimate', 'number', `${GREENHOPPER}:jsw-story-points`),
-    custom(points === 'customfield_10028' ? 'customfield_10038' : 'customfield_10028', 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
+    custom(points === 'customfield_10028' ? 'customfield_10038' : 'customfield_10028', 'Story Points', 'number', `${CUSTOM_TYPES}:float`),
     ...epicFields(site),
-    custom(TEAM_FIELD, 'Team', 'team', 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team'),
+    custom(TEAM_FIELD, 'Team', 'team', `${CUSTOM_TYPES}:atlassian-team`),
+    ...site.customFields.map(customField),
   ];
 }
