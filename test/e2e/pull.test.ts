@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildEpicJql, jqlString } from '#connectors/jira/jql.ts';
 import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
+import { mappingsWithFieldRules } from '../helpers/fieldRules.ts';
 import { server } from '../helpers/mswServer.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
@@ -215,13 +216,7 @@ describe('reading the strategy database', () => {
 
 describe('classification rules that read Jira fields', () => {
   it('a field rule in the mappings makes the pull ask for that field and classifies by its value', async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'mappings-'));
-    const shipped = JSON.parse(readFileSync('mappings/work-types.json', 'utf8')) as { workTypes: { id: string; fields?: unknown }[] };
-    for (const t of shipped.workTypes) if (t.id === 'debt') t.fields = [{ field: 'customfield_10001', equals: 'Platform' }];
-    writeFileSync(join(dir, 'work-types.json'), JSON.stringify(shipped));
+    const dir = mappingsWithFieldRules({ debt: [{ field: 'customfield_10001', equals: 'Platform' }] });
     const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, mappings: dir }) });
     const epic = h.world.jira.site.issues.find((i) => i.projectKey === 'PLAT' && i.parentKey === null)!;
     epic.labels = [];
