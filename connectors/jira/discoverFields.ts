@@ -1,4 +1,4 @@
-import type { JiraApi } from './jiraApi.ts';
+import type { JiraApi, JiraField } from './jiraApi.ts';
 
 const JSW_STORY_POINTS = 'com.pyxis.greenhopper.jira:jsw-story-points';
 
@@ -8,8 +8,7 @@ const JSW_STORY_POINTS = 'com.pyxis.greenhopper.jira:jsw-story-points';
  * number field named "Story Points" (Data Center's classic one). Null when the
  * site has neither.
  */
-export async function discoverStoryPointsField(jira: JiraApi): Promise<string | null> {
-  const fields = await jira.fields();
+export function storyPointsFieldIn(fields: readonly JiraField[]): string | null {
   const jsw = fields.find((f) => f.schema?.custom === JSW_STORY_POINTS);
   if (jsw?.id) return jsw.id;
   const classic = fields.find((f) => f.custom && f.name?.trim().toLowerCase() === 'story points' && f.schema?.type === 'number');

@@ -1,4 +1,5 @@
 import { isPlausiblePoints, type EstimateSource, type RejectedEstimate } from '#core/storyPoints.ts';
+import type { ChildLink } from './childLink.ts';
 import { jqlList } from './jql.ts';
 import type { JiraApi } from './jiraApi.ts';
 import type { RawIssue } from './toEpic.ts';
@@ -9,6 +10,9 @@ import type { RawIssue } from './toEpic.ts';
  * its child issues.
  */
 export type EffortFallback = { kind: 'none' } | { kind: 'originalEstimate'; hoursPerPoint: number } | { kind: 'childCount' };
+
+/** The fallback as the search runs it: counting children needs to know how this site links them to their epic. */
+export type EffortSource = Exclude<EffortFallback, { kind: 'childCount' }> | { kind: 'childCount'; link: ChildLink };
 
 export const ESTIMATE_FIELD = 'timeoriginalestimate';
 
@@ -36,19 +40,17 @@ export function estimatePoints(issue: RawIssue, hoursPerPoint: number): Effort {
 const BATCH = 50;
 
 /**
- * Child issue counts for epics, by key, in batches of 50 keys per search.
- * Cloud links children through `parent`; Data Center through Epic Link.
+ * Child issue counts for epics, by key, in batches of 50 keys per search. The
+ * link field holds the epic as an issue object (`parent`) or as its key (Epic Link).
  */
-export async function childCounts(jira: JiraApi, epicKeys: readonly string[], pageSize: number): Promise<Map<string, number>> {
+export async function childCounts(jira: JiraApi, link: ChildLink, epicKeys: readonly string[], pageSize: number): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  const linkField = jira.deployment === 'cloud' ? 'parent' : 'customfield_10014';
-  const clause = jira.deployment === 'cloud' ? 'parent' : '"Epic Link"';
   for (let i = 0; i < epicKeys.length; i += BATCH) {
     const keys = epicKeys.slice(i, i + BATCH);
-    for await (const page of jira.search(`${clause} in ${jqlList(keys)}`, [linkField], pageSize)) {
+    for await (const page of jira.search(`${link.clause} in ${jqlList(keys)}`, [link.field], pageSize)) {
       for (const child of page) {
-        const link = child.fields?.[linkField];
-        const key = typeof link === 'string' ? link : (link as { key?: string } | undefined)?.key;
+        const value = child.fields?.[link.field];
+        const key = typeof value === 'string' ? value : (value as { key?: string } | undefined)?.key;
         if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }

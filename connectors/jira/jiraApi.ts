@@ -9,6 +9,8 @@ export interface JiraField {
   id?: string;
   name?: string;
   custom?: boolean;
+  /** How JQL names the field: `cf[10841]` and its name, for a custom field. */
+  clauseNames?: string[];
   schema?: { type?: string; custom?: string };
 }
 

@@ -2,7 +2,7 @@ import type { Epic } from '#core/epic.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
-import { childCounts, effortOf, ESTIMATE_FIELD, estimatePoints, type Effort, type EffortFallback } from './effort.ts';
+import { childCounts, effortOf, ESTIMATE_FIELD, estimatePoints, type Effort, type EffortSource } from './effort.ts';
 import { teamFields, type TeamRule } from './teamOf.ts';
 import { toEpic } from './toEpic.ts';
 
@@ -12,7 +12,7 @@ export interface SearchEpicsOptions {
   storyPointsField: string | null;
   pageSize: number;
   team: TeamRule;
-  effort: EffortFallback;
+  effort: EffortSource;
   ruleFields: readonly string[];
 }
 
@@ -54,7 +54,7 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
   }
   if (options.effort.kind !== 'childCount') return { epics, rejectedEstimates };
   const unestimated = epics.filter((e) => e.storyPoints === null);
-  const counts = await childCounts(jira, unestimated.map((e) => e.key), options.pageSize);
+  const counts = await childCounts(jira, options.effort.link, unestimated.map((e) => e.key), options.pageSize);
   const withCounts = epics.map((e) => (e.storyPoints === null && counts.has(e.key) ? { ...e, storyPoints: pointsOf(effortOf(e.key, 'childCount', counts.get(e.key))) } : e));
   return { epics: withCounts, rejectedEstimates };
 }

@@ -1,7 +1,13 @@
-import { fieldText } from './fieldText.ts';
+import { fieldTexts } from './fieldTexts.ts';
 import type { EpicFields } from './issueFields.ts';
 
-/** Which team an epic counts under: its project (default), a component, a `team-<name>` label, or a field such as Atlassian Team. */
+/**
+ * Which team an epic counts under: its project (default), a component, a
+ * `team-<name>` label, or a field such as Atlassian Team. A field names the team
+ * by its first text (fieldTexts): a user's display name, the first option of a
+ * multi-select or the first user of a multi-user picker, "Parent / Child" for a
+ * cascading select.
+ */
 export type TeamRule = { by: 'project' } | { by: 'component' } | { by: 'labelPrefix'; prefix: string } | { by: 'field'; field: string };
 
 /** Falls back to the project when the rule finds nothing, so no epic is left without a team. */
@@ -17,7 +23,7 @@ export function teamOf(rule: TeamRule, fields: EpicFields, raw: Record<string, u
       return label ? label.slice(rule.prefix.length) : project;
     }
     case 'field':
-      return fieldText(raw[rule.field]) ?? project;
+      return fieldTexts(raw[rule.field])[0] ?? project;
   }
 }
 

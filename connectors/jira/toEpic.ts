@@ -2,7 +2,7 @@ import type { Epic, StatusCategory } from '#core/epic.ts';
 import { BackboneError } from '#core/errors.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
 import { effortOf, NO_EFFORT } from './effort.ts';
-import { fieldText } from './fieldText.ts';
+import { fieldTexts } from './fieldTexts.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
 import { teamOf, type TeamRule } from './teamOf.ts';
@@ -59,7 +59,7 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Rea
     issueType: f.issuetype?.name ?? 'Epic',
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name),
-    fields: Object.fromEntries(reading.ruleFields.map((id) => [id, fieldText(issue.fields?.[id])])),
+    fields: Object.fromEntries(reading.ruleFields.map((id) => [id, fieldTexts(issue.fields?.[id])])),
     storyPoints: effort.points,
     notionLinks: notionLinksIn(f.description),
     created: isoTimestamp(f.created) ?? new Date(0).toISOString(),

@@ -1,4 +1,6 @@
 import type { JiraIssue, JiraIssueType, JiraProject, JiraSite } from '../emulators/jira/model.ts';
+import { description } from './descriptions.ts';
+import { customValuesFor, SANDBOX_FIELDS, SANDBOX_PEOPLE } from './people.ts';
 import { SANDBOX_STRATEGY_PAGES } from './strategy.ts';
 
 /**
@@ -75,19 +77,6 @@ const slugOf = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu
 const LIVE_PAGES = SANDBOX_STRATEGY_PAGES.filter((p) => !p.inTrash);
 const IMPACT = LIVE_PAGES.filter((p) => p.layer === 'Impact');
 const USAGE = LIVE_PAGES.filter((p) => p.layer === 'Usage');
-const notionUrl = (id: string, title: string) => `https://www.notion.so/acme/${slugOf(title)}-${id.replaceAll('-', '')}`;
-
-function description(random: () => number, summary: string): unknown {
-  const paragraph = (content: unknown[]) => ({ type: 'paragraph', content });
-  const lines: unknown[] = [paragraph([{ type: 'text', text: `${summary}: scope, risks and rollout plan.` }])];
-  const roll = random();
-  const page = USAGE[Math.floor(random() * USAGE.length)]!;
-  if (roll < 0.05) lines.push(paragraph([{ type: 'text', text: `Strategy: ${notionUrl(page.id, page.title)}` }]));
-  else if (roll < 0.1) lines.push(paragraph([{ type: 'text', text: 'Why: see ' }, { type: 'text', text: page.title, marks: [{ type: 'link', attrs: { href: notionUrl(page.id, page.title) } }] }]));
-  else if (roll < 0.13) lines.push(paragraph([{ type: 'inlineCard', attrs: { url: `https://acme.notion.site/${page.id.replaceAll('-', '')}` } }]));
-  return { type: 'doc', version: 1, content: lines };
-}
-
 function labelsFor(random: () => number, team: TeamProfile): string[] {
   const total = team.mix.reduce((a, b) => a + b, 0);
   let pick = random() * total;
@@ -121,11 +110,15 @@ function status(random: () => number, created: number, now: number): Pick<JiraIs
   return { status: { name: 'Done', category: 'done' }, resolved: Math.min(resolved, now) };
 }
 
+export const SANDBOX_EPIC_LINK_FIELD = 'customfield_10841';
+
 export interface PortfolioOptions {
   epics?: number;
   seed?: number;
   now?: number;
   storyPointsField?: string;
+  /** Epic Link's id; null for a site without it. Not customfield_10014, the id code tends to assume. */
+  epicLinkField?: string | null;
 }
 
 /** The sample Jira site: projects, issue types, epics and a few child stories. */
@@ -133,6 +126,8 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
   const count = options.epics ?? 300;
   const now = options.now ?? SANDBOX_REFERENCE_DATE;
   const random = prng(options.seed ?? 1);
+  // Link forms and custom field values come from a stream of their own, so adding them left the portfolio's numbers as they were.
+  const style = prng((options.seed ?? 1) ^ 0x2545f491);
   const onb = TEAMS.find((t) => t.project.key === 'ONB')!.project;
   const issueTypes: JiraIssueType[] = [
     { id: '10000', name: 'Epic', hierarchyLevel: 1 },
@@ -167,10 +162,11 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
       parentKey: null,
       created,
       updated,
-      description: description(random, summary),
+      description: description(random, style, summary),
       storyPoints: random() < 0.85 ? POINTS[Math.floor(random() * POINTS.length)]! : null,
       originalEstimateSeconds: random() < 0.4 ? Math.floor(random() * 40 + 1) * 8 * 3600 : null,
       team: { id: `team-${team.project.key.toLowerCase()}`, name: team.project.name },
+      custom: customValuesFor(style, team.project.key),
     };
     issues.push(epic);
     if (random() < 0.1) {
@@ -190,7 +186,15 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
       }
     }
   }
-  return { projects: TEAMS.map((t) => t.project), issueTypes, issues, storyPointsField: options.storyPointsField ?? 'customfield_10016' };
+  return {
+    projects: TEAMS.map((t) => t.project),
+    issueTypes,
+    issues,
+    storyPointsField: options.storyPointsField ?? 'customfield_10016',
+    epicLinkField: options.epicLinkField === undefined ? SANDBOX_EPIC_LINK_FIELD : options.epicLinkField,
+    customFields: Object.values(SANDBOX_FIELDS),
+    people: [...SANDBOX_PEOPLE],
+  };
 }
 
 /** The sandbox's Jira user (obviously not a real credential). */

@@ -2,7 +2,8 @@ import { FaultyEmulator, type ErrorBodies } from '../emulators/faults.ts';
 import { JiraEmulator } from '../emulators/jira/index.ts';
 import { NotionEmulator } from '../emulators/notion/index.ts';
 import { SANDBOX_NOTION_IDS, seedSandboxWorkspace } from './notionWorkspace.ts';
-import { buildSandboxPortfolio, SANDBOX_DC_PAT, SANDBOX_JIRA_USER, type PortfolioOptions } from './epics.ts';
+import type { JiraSite } from '../emulators/jira/model.ts';
+import { buildSandboxPortfolio, SANDBOX_DC_PAT, SANDBOX_EPIC_LINK_FIELD, SANDBOX_JIRA_USER, type PortfolioOptions } from './epics.ts';
 
 /** The sandbox's Notion integration secret (obviously not a real one). */
 export const SANDBOX_NOTION_TOKEN = 'sandbox-notion-token';
@@ -50,7 +51,8 @@ export interface WorldOptions extends PortfolioOptions {
 /** The sample company on emulated Jira and Notion, ready to sync. */
 export function createSandboxWorld(options: WorldOptions = {}): SandboxWorld {
   const flavour = options.flavour ?? 'cloud';
-  const site = (options.saved?.jira as ReturnType<typeof buildSandboxPortfolio> | undefined) ?? buildSandboxPortfolio(options);
+  // A workspace saved by an older demo has no Epic Link id (it gets the sample company's) and no custom fields.
+  const site = options.saved ? ({ epicLinkField: SANDBOX_EPIC_LINK_FIELD, customFields: [], people: [], ...(options.saved.jira as Partial<JiraSite>) } as JiraSite) : buildSandboxPortfolio(options);
   const jira = new JiraEmulator({
     flavour,
     site,

@@ -71,9 +71,11 @@ export function compileClassifier(mappings: Mappings): Classifier {
       [
         ...lookup(components, epic.components).map((m) => ({ ...m, evidence: `component ${m.evidence}` })),
         ...lookup(issueTypes, [epic.issueType]).map((m) => ({ ...m, evidence: `issue type ${m.evidence}` })),
-        ...fieldRules
-          .filter((r) => epic.fields[r.field]?.toLowerCase() === r.equals)
-          .map((r) => ({ type: r.type, evidence: `field ${r.field} = ${epic.fields[r.field]}` })),
+        // A field with several values (a multi-select, a user's name and email) matches when any of them does.
+        ...fieldRules.flatMap((r) => {
+          const value = epic.fields[r.field]?.find((text) => text.toLowerCase() === r.equals);
+          return value === undefined ? [] : [{ type: r.type, evidence: `field ${r.field} = ${value}` }];
+        }),
       ],
       (e) => e,
     ) ??

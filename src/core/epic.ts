@@ -20,8 +20,14 @@ export interface Epic {
   issueType: string;
   labels: readonly string[];
   components: readonly string[];
-  /** Values of the Jira fields that classification rules name (by field id), as text. */
-  fields: Readonly<Record<string, string | null>>;
+  /**
+   * The Jira fields that classification rules name (by field id), each as the
+   * texts its value matches by: one for a text or an option; a user's display
+   * name and email; every option of a multi-select or user of a multi-user
+   * picker; "Parent / Child" and "Parent" for a cascading select. Empty when
+   * the field is empty.
+   */
+  fields: Readonly<Record<string, readonly string[]>>;
   /** Effort in story points; null when the epic has no estimate. */
   storyPoints: number | null;
   /** Notion page ids (dashed uuid) linked from the epic's description. */

@@ -37,7 +37,8 @@ describe('classifying an epic by work type, in order of precedence', () => {
     // 4. component and issue-type rules
     { why: 'component', e: { components: ['Compliance'] }, type: 'Regulatory', source: 'component', reason: 'component Compliance → Regulatory' },
     { why: 'issue type', e: { issueType: 'Tech Debt Epic' }, type: 'Debt & Evolution', source: 'component', reason: 'issue type Tech Debt Epic → Debt & Evolution' },
-    { why: 'field rule', e: { fields: { customfield_10050: 'mandatory' } }, type: 'Regulatory', source: 'component', reason: 'field customfield_10050 = mandatory → Regulatory' },
+    { why: 'field rule', e: { fields: { customfield_10050: ['mandatory'] } }, type: 'Regulatory', source: 'component', reason: 'field customfield_10050 = mandatory → Regulatory' },
+    { why: 'field rule on one of several values', e: { fields: { customfield_10050: ['Optional', 'Mandatory'] } }, type: 'Regulatory', source: 'component', reason: 'field customfield_10050 = Mandatory → Regulatory' },
     // 5. summary keywords: whole words, case and accents ignored
     { why: 'keyword', e: { summary: 'Migrate invoices to the new ledger' }, type: 'Debt & Evolution', source: 'keyword', reason: 'summary keyword "migrate" → Debt & Evolution' },
     { why: 'a phrase', e: { summary: 'A proof of concept for offline mode' }, type: 'Innovation', source: 'keyword', reason: 'summary keyword "proof of concept" → Innovation' },

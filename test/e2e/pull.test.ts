@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildEpicJql, jqlString } from '#connectors/jira/jql.ts';
-import { notionLinksIn } from '#connectors/jira/notionLinks.ts';
 import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
+import { mappingsWithFieldRules } from '../helpers/fieldRules.ts';
 import { server } from '../helpers/mswServer.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
@@ -66,27 +66,7 @@ describe('pulling every epic from Jira, exactly', () => {
     const withPoints = h.world.jira.site.issues.find((i) => i.parentKey === null && i.storyPoints)!;
     expect(h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === withPoints.id)!, 'Story Points')).toBe(withPoints.storyPoints);
     const linked = epicRows(h).filter((r) => String(h.world.notion.valueOf(r, 'Linked By')).includes('Notion link in the description'));
-    expect(linked.length).toBeGreaterThanOrEqual(0);
-  });
-
-  it('finds Notion links anywhere in an ADF description: text, link marks, inline cards, notion.site', () => {
-    const id = '1b2c3d4e5f60718293a4b5c6d7e8f901';
-    const doc = {
-      type: 'doc',
-      version: 1,
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: `see https://www.notion.so/acme/Strategy-${id} for why` }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'the page', marks: [{ type: 'link', attrs: { href: 'https://www.notion.so/2c3d4e5f60718293a4b5c6d7e8f9012a?pvs=4' } }] }] },
-        { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://acme.notion.site/3d4e5f60718293a4b5c6d7e8f9012a3b' } }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'and https://example.com/1b2c3d4e5f60718293a4b5c6d7e8f901 is not Notion' }] },
-      ],
-    };
-    expect(notionLinksIn(doc)).toEqual([
-      '1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901',
-      '2c3d4e5f-6071-8293-a4b5-c6d7e8f9012a',
-      '3d4e5f60-7182-93a4-b5c6-d7e8f9012a3b',
-    ]);
-    expect(notionLinksIn(`h2. Why\n[Strategy|https://www.notion.so/${id}]`)).toEqual(['1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901']);
+    expect(linked.length).toBeGreaterThan(0);
   });
 });
 
@@ -167,6 +147,38 @@ describe('teams, effort and scope, as configured', () => {
     expect(byChildren.world.jira.requestLog.some((r) => String((r.body as { jql?: string }).jql).startsWith('parent in ('))).toBe(true);
   });
 
+  it('Data Center: child issues are counted through the Epic Link field the site lists, whatever its id', async () => {
+    const h = sandboxHarness({
+      epics: 40,
+      flavour: 'datacenter',
+      epicLinkField: 'customfield_10990',
+      config: (c) => ({ ...c, jira: { ...c.jira, deployment: 'datacenter', effortFallback: { kind: 'childCount' } } }),
+    });
+    const issues = h.world.jira.site.issues;
+    const parent = issues.find((i) => issues.some((c) => c.parentKey === i.key))!;
+    parent.storyPoints = null;
+    const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
+    expect(result.code, result.stderr).toBe(0);
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === parent.id)!;
+    expect(h.world.notion.valueOf(row, 'Story Points')).toBe(issues.filter((c) => c.parentKey === parent.key).length);
+    const childSearch = h.world.jira.requestLog.find((r) => String((r.body as { jql?: string }).jql).startsWith('cf[10990] in ('))!;
+    expect((childSearch.body as { fields: string[] }).fields).toEqual(['customfield_10990']);
+  });
+
+  it('Data Center without an Epic Link field: counting children is refused with the setting to change', async () => {
+    const h = sandboxHarness({
+      epics: 6,
+      flavour: 'datacenter',
+      epicLinkField: null,
+      config: (c) => ({ ...c, jira: { ...c.jira, deployment: 'datacenter', effortFallback: { kind: 'childCount' } } }),
+    });
+    const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('jira.effortFallback is "childCount", but Jira at');
+    expect(result.stderr).toContain('lists no Epic Link field');
+    expect(h.world.jira.requestLog.some((r) => r.path === '/rest/api/2/search')).toBe(false);
+  });
+
   it('only the configured statuses are pulled, quoted in the JQL', async () => {
     const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, jira: { ...c.jira, statuses: ['In Progress', 'In Review'] } }) });
     await h.run(['sync'], T0);
@@ -204,13 +216,7 @@ describe('reading the strategy database', () => {
 
 describe('classification rules that read Jira fields', () => {
   it('a field rule in the mappings makes the pull ask for that field and classifies by its value', async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'mappings-'));
-    const shipped = JSON.parse(readFileSync('mappings/work-types.json', 'utf8')) as { workTypes: { id: string; fields?: unknown }[] };
-    for (const t of shipped.workTypes) if (t.id === 'debt') t.fields = [{ field: 'customfield_10001', equals: 'Platform' }];
-    writeFileSync(join(dir, 'work-types.json'), JSON.stringify(shipped));
+    const dir = mappingsWithFieldRules({ debt: [{ field: 'customfield_10001', equals: 'Platform' }] });
     const h = sandboxHarness({ epics: 24, config: (c) => ({ ...c, mappings: dir }) });
     const epic = h.world.jira.site.issues.find((i) => i.projectKey === 'PLAT' && i.parentKey === null)!;
     epic.labels = [];

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { emulatorHandlers } from '#sandbox/transports/msw.ts';
 import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld, type WorldOptions } from '#sandbox/company/world.ts';
 import { runCli, writeConfig, type CliResult } from './cliRun.ts';
@@ -26,10 +27,13 @@ export type HarnessConfig = ReturnType<typeof sandboxConfig> & { jira: { retry: 
 
 export function sandboxHarness(options: WorldOptions & { config?: (c: HarnessConfig) => unknown } = {}): SandboxHarness {
   const world = createSandboxWorld(options);
-  // Each harness gets its own hosts (and so its own run lock), so two worlds never answer for each other, even across processes.
+  // Each harness gets its own hosts, so two worlds in one test never answer for each other, and,
+  // since the run lock is keyed by the Notion base URL, test files in other threads or processes
+  // (which share the pid or the temp dir) never hold this one's lock.
   instances += 1;
-  const jiraHost = `https://sandbox-${process.pid}-${instances}.atlassian.test`;
-  const notionBase = `https://api-${process.pid}-${instances}.notion.test`;
+  const unique = `${process.pid}${threadId}${String(instances).padStart(4, '0')}`;
+  const jiraHost = `https://sandbox-${unique}.atlassian.test`;
+  const notionBase = `https://api-${unique}.notion.test`;
   server.use(...emulatorHandlers([
     { baseUrl: jiraHost, emulator: world.jiraNet },
     { baseUrl: notionBase, emulator: world.notionNet },

@@ -5,7 +5,8 @@ import { JiraEmulator } from '#sandbox/emulators/jira/index.ts';
 import { zonedToEpoch } from '#sandbox/emulators/jira/jqlDates.ts';
 import { parseJql } from '#sandbox/emulators/jira/jqlParse.ts';
 import { emulatorHandlers } from '#sandbox/transports/msw.ts';
-import { buildSandboxPortfolio, SANDBOX_JIRA_USER } from '#sandbox/company/epics.ts';
+import { buildSandboxPortfolio, SANDBOX_DC_PAT, SANDBOX_JIRA_USER } from '#sandbox/company/epics.ts';
+import { SANDBOX_PEOPLE } from '#sandbox/company/people.ts';
 import { server } from '../helpers/mswServer.ts';
 
 const HOST = 'https://jira-emulator.atlassian.test';
@@ -85,5 +86,40 @@ describe('the Jira emulator, driven by the real jira.js', () => {
     expect(new Set(epics.map((e) => e.status.category))).toEqual(new Set(['new', 'indeterminate', 'done']));
     expect(epics.some((e) => e.labels.includes('impact-world-domination'))).toBe(true);
     expect(buildSandboxPortfolio({ epics: 100_000 }).issues.length).toBeGreaterThanOrEqual(100_000);
+  });
+});
+
+describe('the Jira emulator as a Data Center site', () => {
+  const HOST_DC = 'https://jira-dc-emulator.example.test';
+  let emulator: JiraEmulator;
+  const get = async (path: string) =>
+    (await fetch(`${HOST_DC}${path}`, { headers: { authorization: `Bearer ${SANDBOX_DC_PAT}` } })).json() as Promise<unknown>;
+  const search = async (jql: string, fields: string[]) =>
+    ((await get(`/rest/api/2/search?jql=${encodeURIComponent(jql)}&fields=${fields.join(',')}&maxResults=100`)) as { issues: { key: string; fields: Record<string, unknown> }[] }).issues;
+
+  beforeEach(() => {
+    emulator = new JiraEmulator({ flavour: 'datacenter', site: buildSandboxPortfolio({ epics: 60 }), pats: [{ token: SANDBOX_DC_PAT, user: SANDBOX_JIRA_USER }], now: () => Date.UTC(2026, 10, 23, 8) });
+    server.use(...emulatorHandlers([{ baseUrl: HOST_DC, emulator }]));
+  });
+
+  it('lists Epic Link at its own id with its cf[] clause; children carry the epic key in it and are found by it, not by parent', async () => {
+    const fields = (await get('/rest/api/2/field')) as { id: string; clauseNames: string[]; schema?: { custom?: string } }[];
+    expect(fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-epic-link')).toMatchObject({ id: 'customfield_10841', clauseNames: ['cf[10841]', 'Epic Link'] });
+    const epic = emulator.site.issues.find((i) => emulator.site.issues.some((c) => c.parentKey === i.key))!;
+    const children = emulator.site.issues.filter((c) => c.parentKey === epic.key).map((c) => c.key).sort();
+    const found = await search(`cf[10841] in (${epic.key})`, ['customfield_10841']);
+    expect(found.map((i) => i.key).sort()).toEqual(children);
+    expect(found.every((i) => i.fields['customfield_10841'] === epic.key)).toBe(true);
+    expect((await search(`"Epic Link" = ${epic.key}`, ['summary'])).length).toBe(children.length);
+    expect(await search(`parent in (${epic.key})`, ['summary'])).toEqual([]);
+  });
+
+  it('returns users with a username and key (no account id), and options with their value and id', async () => {
+    const epic = emulator.site.issues.find((i) => i.parentKey === null)!;
+    epic.custom = { customfield_10060: [SANDBOX_PEOPLE[0]!.accountId], customfield_10063: ['Money movement', 'Payouts'] };
+    const [issue] = await search(`key = ${epic.key}`, ['customfield_10060', 'customfield_10063']);
+    expect(issue!.fields['customfield_10060']).toMatchObject({ name: 'aokafor', key: expect.stringMatching(/^JIRAUSER\d+$/), displayName: 'Amara Okafor', emailAddress: 'aokafor@example.com' });
+    expect(issue!.fields['customfield_10060']).not.toHaveProperty('accountId');
+    expect(issue!.fields['customfield_10063']).toMatchObject({ value: 'Money movement', id: expect.any(String), child: { value: 'Payouts', id: expect.any(String) } });
   });
 });

@@ -93,7 +93,7 @@ export class JiraEmulator implements Emulator {
       if (this.flavour === 'datacenter' && /^(GET|POST) \/rest\/api\/2\/search$/.test(route)) {
         return json(this.#searchPaged(request.method === 'GET' ? this.#fromParams(query) : (body as Query), user, host));
       }
-      if (route === `GET /rest/api/${api}/field`) return json(fieldList(this.site.storyPointsField, this.flavour));
+      if (route === `GET /rest/api/${api}/field`) return json(fieldList(this.site, this.flavour));
       if (route === `GET /rest/api/${api}/issuetype`) return json(this.#issueTypes(host, api));
       if (route === `GET /rest/api/${api}/myself`) {
         const me: DashboardUser = { self: `${host}/rest/api/${api}/user?accountId=${user.accountId}`, accountId: user.accountId, emailAddress: user.email, displayName: user.displayName, timeZone: user.timeZone, active: true, accountType: 'atlassian', locale: 'en_US' };
@@ -164,7 +164,7 @@ export class JiraEmulator implements Emulator {
   #find(jql: string, user: JiraUser): JiraIssue[] {
     const parsed = parseJql(jql);
     if (!parsed.where) throw new JqlError(UNBOUNDED);
-    const ctx: EvalContext = { site: this.site, timeZone: user.timeZone, now: this.#now() };
+    const ctx: EvalContext = { site: this.site, flavour: this.flavour, timeZone: user.timeZone, now: this.#now() };
     validateQuery(parsed, ctx);
     return order(
       this.site.issues.filter((issue) => matches(issue, parsed.where, ctx)),

@@ -4,6 +4,7 @@ import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
 
 export interface EvalContext {
   site: JiraSite;
+  flavour: 'cloud' | 'datacenter';
   timeZone: string;
   now: number;
 }
@@ -11,6 +12,19 @@ export interface EvalContext {
 const DATE_FIELDS = new Set(['updated', 'created', 'resolved', 'resolutiondate']);
 const TEXT_FIELDS = new Set(['summary', 'text']);
 const lower = (s: string) => s.toLowerCase();
+
+/** The epic an issue belongs to, by key and id. */
+function epicOf(issue: JiraIssue, ctx: EvalContext): string[] {
+  if (!issue.parentKey) return [];
+  const parent = ctx.site.issues.find((i) => i.key === issue.parentKey);
+  return [lower(issue.parentKey), ...(parent ? [parent.id] : [])];
+}
+
+/** Epic Link is searched by its name or its `cf[<n>]` clause, on a site that has the field. */
+function isEpicLinkClause(field: string, site: JiraSite): boolean {
+  if (site.epicLinkField === null) return false;
+  return field === 'epic link' || field === `cf[${site.epicLinkField.split('_')[1]}]`;
+}
 
 /** Every value a field holds for an issue, lower-cased, for = / in / is EMPTY. */
 function fieldValues(issue: JiraIssue, field: string, ctx: EvalContext): string[] {
@@ -36,15 +50,12 @@ function fieldValues(issue: JiraIssue, field: string, ctx: EvalContext): string[
     case 'id':
       return [issue.id];
     case 'parent':
-    case '"epic link"':
-    case 'epic link': {
-      if (!issue.parentKey) return [];
-      const parent = ctx.site.issues.find((i) => i.key === issue.parentKey);
-      return [lower(issue.parentKey), ...(parent ? [parent.id] : [])];
-    }
+      // On Data Center `parent` is a sub-task's parent only; children of an epic are found through Epic Link.
+      return ctx.flavour === 'cloud' ? epicOf(issue, ctx) : [];
     case 'summary':
       return [lower(issue.summary)];
     default:
+      if (isEpicLinkClause(field, ctx.site)) return epicOf(issue, ctx);
       throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
   }
 }

@@ -36,6 +36,29 @@ export interface JiraIssue {
   storyPoints: number | null;
   originalEstimateSeconds: number | null;
   team: { id: string; name: string } | null;
+  /**
+   * Values of the site's other custom fields, by field id: account ids for user
+   * pickers, option values for selects, [parent, child] for a cascading select.
+   */
+  custom?: Record<string, readonly string[]>;
+}
+
+/** Someone with a Jira account; user-picker fields name them. */
+export interface JiraPerson {
+  accountId: string;
+  displayName: string;
+  email: string;
+  /** Data Center's login name; Cloud has none. */
+  username: string;
+}
+
+/** The kinds of custom field whose values real sites return as objects or lists, not text. */
+export type CustomFieldKind = 'userpicker' | 'multiuserpicker' | 'select' | 'multiselect' | 'cascadingselect';
+
+export interface JiraCustomField {
+  id: string;
+  name: string;
+  kind: CustomFieldKind;
 }
 
 export interface JiraSite {
@@ -44,6 +67,10 @@ export interface JiraSite {
   issues: JiraIssue[];
   /** Story point field id on this site: customfield_10016 is common, never guaranteed. */
   storyPointsField: string;
+  /** Jira Software's Epic Link field id on this site (Data Center children name their epic in it); null where the site has none. */
+  epicLinkField: string | null;
+  customFields: JiraCustomField[];
+  people: JiraPerson[];
 }
 
 export const CATEGORY_NAMES: Record<CategoryKey, string> = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' };

@@ -1,26 +1,14 @@
 import type { Issue } from 'jira.js/cloud';
+import { customValue } from './customValues.ts';
+import { adfToWiki } from './wikiMarkup.ts';
 import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
 
 /** Jira's timestamp format: 2026-11-20T10:15:30.123+0000. */
 export const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
-export const EPIC_LINK_FIELD = 'customfield_10014';
 export const TEAM_FIELD = 'customfield_10001';
 
 const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
-
-/** ADF to the wiki markup a Data Center site stores: paragraphs as lines, links as [text|url], cards as bare URLs. */
-export function adfToWiki(node: unknown): string {
-  if (!node || typeof node !== 'object') return '';
-  const n = node as { type?: string; text?: string; content?: unknown[]; marks?: { type: string; attrs?: { href?: string } }[]; attrs?: { url?: string } };
-  if (n.type === 'text') {
-    const link = n.marks?.find((m) => m.type === 'link')?.attrs?.href;
-    return link ? `[${n.text}|${link}]` : (n.text ?? '');
-  }
-  if (n.type === 'inlineCard' || n.type === 'blockCard') return n.attrs?.url ?? '';
-  const inner = (n.content ?? []).map(adfToWiki).join('');
-  return n.type === 'paragraph' ? `${inner}\n` : inner;
-}
 
 /** All fields of an issue as a site of the given flavour returns them. */
 function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'cloud' | 'datacenter', api: string): Record<string, unknown> {
@@ -54,11 +42,13 @@ function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'clo
     timeoriginalestimate: issue.originalEstimateSeconds,
     timetracking: issue.originalEstimateSeconds === null ? {} : { originalEstimateSeconds: issue.originalEstimateSeconds },
   };
+  for (const field of site.customFields) fields[field.id] = customValue(field, issue.custom?.[field.id] ?? [], site, { host, flavour, api });
   if (flavour === 'cloud') {
     fields[TEAM_FIELD] = issue.team;
     if (parent) fields['parent'] = { id: parent.id, key: parent.key, self: `${host}/rest/api/${api}/issue/${parent.id}`, fields: { summary: parent.summary } };
-  } else {
-    fields[EPIC_LINK_FIELD] = parent?.key ?? null;
+  } else if (site.epicLinkField) {
+    // Data Center children name their epic by key in Epic Link; `parent` is only a sub-task's.
+    fields[site.epicLinkField] = parent?.key ?? null;
   }
   return fields;
 }
