@@ -1,6 +1,6 @@
 import { loadConfig, type LoadedConfig } from '#config/loadConfig.ts';
 import { secretsFromEnv, type Secrets } from '#config/secretsFromEnv.ts';
-import { createLogger, type Logger } from '#log/createLogger.ts';
+import type { Logger, LogLevel } from '#log/createLogger.ts';
 import type { SecretScrubber } from '#log/secrets.ts';
 
 export interface CliIo {
@@ -14,18 +14,21 @@ export interface CliIo {
   signals?: NodeJS.EventEmitter;
 }
 
-/** What every command gets: parsed flags, the IO, and a scrubber that already knows the secrets once loaded. */
+/** What every command gets: the global flags, the IO, the logger, and a scrubber that knows the secrets once loaded. */
 export interface CommandContext {
   io: CliIo;
   flags: GlobalFlags;
-  /** Command-specific arguments after the command name. */
-  args: string[];
   scrubber: SecretScrubber;
+  /** Made before the command runs, so a failure at any step, a bad config too, gets its log line. */
+  logger: Logger;
 }
 
 export interface GlobalFlags {
   config: string;
   pretty: boolean;
+  /** Colours in pretty logs and the balance table: a terminal, unless NO_COLOR (or FORCE_COLOR) says otherwise. */
+  colour: boolean;
+  logLevel: LogLevel;
 }
 
 export interface Loaded extends LoadedConfig {
@@ -40,6 +43,5 @@ export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean
   ctx.scrubber.add(secrets.jiraToken);
   ctx.scrubber.add(secrets.notionToken);
   ctx.scrubber.addBasic(secrets.jiraEmail, secrets.jiraToken);
-  const logger = createLogger({ pretty: ctx.flags.pretty, scrubber: ctx.scrubber, destination: ctx.io.stdout });
-  return { ...loaded, secrets, logger };
+  return { ...loaded, secrets, logger: ctx.logger };
 }

@@ -5,10 +5,16 @@ import type { SecretScrubber } from './secrets.ts';
 
 export type { Logger };
 
+/** The levels a user can choose, least severe first. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface LoggerOptions {
   /** Human-readable lines instead of JSON; the CLI picks this on a TTY or with --pretty. */
   pretty: boolean;
-  level?: string;
+  /** Colours in pretty lines; the CLI decides (terminal, NO_COLOR, FORCE_COLOR). */
+  colour?: boolean;
+  level?: LogLevel;
   scrubber: SecretScrubber;
   /** Where lines go; stdout by default (cron and log shippers read it). */
   destination?: NodeJS.WritableStream;
@@ -27,7 +33,7 @@ export function createLogger(options: LoggerOptions): Logger {
     },
   });
   const stream = options.pretty
-    ? pretty({ colorize: 'isTTY' in sink && Boolean(sink.isTTY), destination: scrubbed, sync: true, ignore: 'pid,hostname' })
+    ? pretty({ colorize: options.colour ?? false, destination: scrubbed, sync: true, ignore: 'pid,hostname' })
     : scrubbed;
   return pino(
     {

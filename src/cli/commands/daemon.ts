@@ -1,24 +1,27 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '#core/errors.ts';
+import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { parseSchedule, scheduleRuns } from '../daemon/scheduleRuns.ts';
 import { acquireRunLock } from '../runLock.ts';
 import { syncOnce } from './sync.ts';
 
-export const daemonUsage = `  daemon --schedule "<cron>"
-                     stay running and sync on a cron schedule (e.g. "0 * * * *"); runs never
-                     overlap; SIGTERM or SIGINT lets the current run finish, then exits`;
+export const daemonSpec: CommandSpec<{ schedule: string }> = {
+  name: 'daemon',
+  summary: 'stay running and sync on a cron schedule',
+  description:
+    'Stay running and sync on a cron schedule, for hosts without cron. Runs never overlap: a tick that comes while a run is going is skipped. SIGTERM or SIGINT lets the current run finish, then exits.',
+  options: [{ flags: '--schedule <cron>', description: 'when to sync, as a cron expression, e.g. "0 6 * * 1-5"', required: true }],
+  run: daemonCommand,
+};
 
 /** `backbone-sync daemon`: for hosts without cron. Config errors stop it at start, not at the first tick. */
-export async function daemonCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { values } = parseArgs({ args: ctx.args, options: { schedule: { type: 'string' } } });
-  if (!values.schedule) throw new ConfigError(['--schedule: expected a cron expression such as "0 * * * *"']);
+export async function daemonCommand(ctx: CommandContext, options: { schedule: string }): Promise<ExitCode> {
   let schedule;
   try {
-    schedule = parseSchedule(values.schedule);
+    schedule = parseSchedule(options.schedule);
   } catch (error) {
-    throw new ConfigError([`--schedule: "${values.schedule}" is not a cron expression (${(error as Error).message})`]);
+    throw new ConfigError([`--schedule: "${options.schedule}" is not a cron expression (${(error as Error).message})`]);
   }
   const loaded = await loadForCommand(ctx);
   const { logger } = loaded;
@@ -29,7 +32,7 @@ export async function daemonCommand(ctx: CommandContext): Promise<ExitCode> {
     runOnce: async () => {
       const lock = acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
       try {
-        return await syncOnce(ctx, loaded, { dryRun: false, full: false });
+        return await syncOnce(ctx, loaded, { dryRun: false, full: false, table: false });
       } finally {
         lock.release();
       }
