@@ -7,7 +7,7 @@ import { sandboxHarness } from '../helpers/sandboxSync.ts';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 describe('the command line', () => {
-  it.each([['--version'], ['-V'], ['sync', '--version']])('%s prints the version from package.json and exits 0', async (...argv) => {
+  it.each([[['--version']], [['-V']], [['sync', '--version']]])('%j prints the version from package.json and exits 0', async (argv) => {
     const result = await runCli(argv, {});
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${version}\n`);
@@ -21,11 +21,11 @@ describe('the command line', () => {
   });
 
   it.each([
-    ['sync', ['--dry-run', '--full', '--table']],
-    ['lint', ['--apply-labels', '--dry-run']],
-    ['daemon', ['--schedule <cron>']],
-    ['report', ['--html <file>']],
-  ])("`help %s` and `%s --help` print that command's usage and options", async (command, options) => {
+    { command: 'sync', options: ['--dry-run', '--full', '--table'] },
+    { command: 'lint', options: ['--apply-labels', '--dry-run'] },
+    { command: 'daemon', options: ['--schedule <cron>'] },
+    { command: 'report', options: ['--html <file>'] },
+  ])("`help $command` and `$command --help` print that command's usage and options", async ({ command, options }) => {
     const viaHelp = await runCli(['help', command], {});
     const viaFlag = await runCli([command, '--help'], {});
     expect(viaHelp.code).toBe(0);

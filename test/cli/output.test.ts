@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cliRun.ts';
+import { logLines, runCli } from '../helpers/cliRun.ts';
 import { sandboxHarness } from '../helpers/sandboxSync.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/g;
 const ansiIn = (result: { stdout: string; stderr: string }) => (result.stdout + result.stderr).match(ANSI)?.length ?? 0;
-const jsonLines = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('colour', () => {
   it('on a terminal, pretty logs and the balance table are coloured', async () => {
@@ -40,7 +35,7 @@ describe('the log level', () => {
     const h = sandboxHarness({ epics: 10 });
     const result = await h.run(['sync', '--log-level', 'warn'], NOW);
     expect(result.code).toBe(0);
-    expect(jsonLines(result.stdout).filter((l) => Number(l['level']) < 40)).toEqual([]);
+    expect(logLines(result.stdout).filter((l) => Number(l['level']) < 40)).toEqual([]);
   });
 
   it('LOG_LEVEL sets it when the flag is not given, and the flag wins over it', async () => {
@@ -48,7 +43,7 @@ describe('the log level', () => {
     const quiet = await h.runWithEnv(['sync', '--dry-run'], { LOG_LEVEL: 'error' }, NOW);
     expect(quiet.stdout).toBe('');
     const debug = await h.runWithEnv(['sync', '--dry-run', '--log-level', 'debug'], { LOG_LEVEL: 'error' }, NOW);
-    expect(jsonLines(debug.stdout).map((l) => l['msg'])).toContain('sync finished');
+    expect(logLines(debug.stdout).map((l) => l['msg'])).toContain('sync finished');
   });
 });
 
@@ -61,7 +56,7 @@ describe('JSON mode', () => {
     const asked = await h.run(['sync', '--table'], NOW);
     expect(asked.stderr).toContain('Portfolio balance, period 2026-W48');
     // stdout stays JSON lines only.
-    expect(() => jsonLines(asked.stdout)).not.toThrow();
+    expect(() => logLines(asked.stdout)).not.toThrow();
   });
 
   it('a failed run writes one error log line with the error kind and code', async () => {
@@ -69,7 +64,7 @@ describe('JSON mode', () => {
     h.world.notion.unshare(h.world.notionIds.strategyDatabase);
     const result = await h.run(['sync'], NOW);
     expect(result.code).toBe(1);
-    const errors = jsonLines(result.stdout).filter((l) => l['level'] === 50);
+    const errors = logLines(result.stdout).filter((l) => l['level'] === 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ command: 'sync', kind: 'access', code: 'notion-not-shared', msg: expect.stringContaining('Connections') });
     expect(result.stderr).toContain('Connections');
@@ -78,7 +73,7 @@ describe('JSON mode', () => {
   it('a config that cannot be loaded is logged as an error line too', async () => {
     const result = await runCli(['sync', '--config', '/nonexistent/backbone.json'], {});
     expect(result.code).toBe(2);
-    expect(jsonLines(result.stdout)).toEqual([expect.objectContaining({ level: 50, kind: 'config', code: 'config', msg: expect.stringContaining('file not found') })]);
+    expect(logLines(result.stdout)).toEqual([expect.objectContaining({ level: 50, kind: 'config', code: 'config', msg: expect.stringContaining('file not found') })]);
   });
 });
 
@@ -92,6 +87,6 @@ describe('a failure no connector explains', () => {
     expect(result.stderr).not.toMatch(/^(backbone-sync: )?TypeError: [^\n]*$/m);
     expect(result.stderr).toMatch(/^backbone-sync: unexpected error in `backbone-sync sync`: TypeError: fetch failed\. .*check the network/);
     expect(result.stderr).toContain(`notion.baseUrl in ${h.configPath}`);
-    expect(jsonLines(result.stdout).filter((l) => l['level'] === 50)).toEqual([expect.objectContaining({ kind: 'unexpected', code: 'unexpected' })]);
+    expect(logLines(result.stdout).filter((l) => l['level'] === 50)).toEqual([expect.objectContaining({ kind: 'unexpected', code: 'unexpected' })]);
   });
 });

@@ -38,6 +38,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date,
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
+/** The JSON log lines a run wrote to stdout, parsed. */
+export function logLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 /** Writes a config to a fresh temp dir whose `mappings` points at the repo's mappings/. */
 export function writeConfig(config: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'backbone-config-'));
