@@ -1,5 +1,6 @@
 import { isApiError, isNetworkError } from 'jira.js/core';
 import { BackboneError } from '#core/errors.ts';
+import { networkCause } from '../http/networkCause.ts';
 import { RequestTimeoutError } from '../http/requestScheduler.ts';
 import { DataCenterApiError } from './dataCenterApi.ts';
 
@@ -48,7 +49,8 @@ export function explainJiraError(error: unknown, context: JiraErrorContext): unk
     return new BackboneError('remote', 'jira-api', `Jira at ${context.host} answered ${api.status}: ${said}`, { cause: api });
   }
   if (isNetworkError(error) || error instanceof RequestTimeoutError || error instanceof TypeError) {
-    return new BackboneError('network', 'jira-network', `Could not reach Jira at ${context.host}: ${error.message}. Check jira.host and the network.`, {
+    const cause = networkCause(error);
+    return new BackboneError('network', 'jira-network', `Could not reach Jira at ${context.host}: ${error.message}${cause ? ` (${cause})` : ''}. Check jira.host and the network.`, {
       cause: error,
     });
   }

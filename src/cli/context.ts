@@ -1,6 +1,6 @@
 import { loadConfig, type LoadedConfig } from '#config/loadConfig.ts';
 import { secretsFromEnv, type Secrets } from '#config/secretsFromEnv.ts';
-import { createLogger, type Logger } from '#log/createLogger.ts';
+import type { Logger, LogLevel } from '#log/createLogger.ts';
 import type { SecretScrubber } from '#log/secrets.ts';
 
 export interface CliIo {
@@ -14,18 +14,21 @@ export interface CliIo {
   signals?: NodeJS.EventEmitter;
 }
 
-/** What every command gets: parsed flags, the IO (scrubbed and made terminal-safe), and the scrubber the IO uses. */
+/** What every command gets: the global flags, the IO (scrubbed and made terminal-safe), the logger, and the scrubber the IO uses. */
 export interface CommandContext {
   io: CliIo;
   flags: GlobalFlags;
-  /** Command-specific arguments after the command name. */
-  args: string[];
   scrubber: SecretScrubber;
+  /** Made before the command runs, so a failure at any step, a bad config too, gets its log line. */
+  logger: Logger;
 }
 
 export interface GlobalFlags {
   config: string;
   pretty: boolean;
+  /** Colours in pretty logs and the balance table: a terminal, unless NO_COLOR (or FORCE_COLOR) says otherwise. */
+  colour: boolean;
+  logLevel: LogLevel;
 }
 
 export interface Loaded extends LoadedConfig {
@@ -39,10 +42,9 @@ export async function loadForCommand(ctx: CommandContext, needs: { jira: boolean
   const secrets = secretsFromEnv(loaded.config, ctx.io.env, needs);
   // The config may name other variables than the defaults main registered.
   ctx.scrubber.addCredentials(secrets);
-  const logger = createLogger({ pretty: ctx.flags.pretty, destination: ctx.io.stdout });
-  logger.info(
+  ctx.logger.info(
     { mappings: loaded.mappingsPath, bundled: loaded.bundledMappings },
     `classification rules from ${loaded.mappingsPath}${loaded.bundledMappings ? ' (bundled defaults)' : ''}`,
   );
-  return { ...loaded, secrets, logger };
+  return { ...loaded, secrets, logger: ctx.logger };
 }

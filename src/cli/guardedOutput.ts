@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { SecretScrubber } from '#log/secrets.ts';
+import { wantsColour } from './colour.ts';
 import { terminalText } from './terminalText.ts';
 
 export type CliStream = NodeJS.WritableStream & { isTTY?: boolean };
@@ -12,8 +13,9 @@ export type CliStream = NodeJS.WritableStream & { isTTY?: boolean };
  * learns the configured ones when a command loads its config). In that
  * order, so control characters slipped into a token cannot hide it.
  */
-export function guardedStream(stream: CliStream, scrubber: SecretScrubber): CliStream {
-  const keepColour = Boolean(stream.isTTY);
+export function guardedStream(stream: CliStream, scrubber: SecretScrubber, env: NodeJS.ProcessEnv): CliStream {
+  // Colour codes pass where colour is wanted (a terminal, or FORCE_COLOR), by the rule the logger and the table follow.
+  const keepColour = wantsColour(env, stream);
   const guarded = new Writable({
     write(chunk: Buffer, _encoding, done) {
       stream.write(scrubber.scrub(terminalText(chunk.toString(), { keepColour })));

@@ -31,6 +31,8 @@ export interface SyncOptions {
   overlapMs: number;
   now: Date;
   logger: Logger;
+  /** Told how many row writes a table's plan holds, just before they start: the CLI sizes the run's deadline by it. */
+  onWritesPlanned?: (writes: number) => void;
 }
 
 export interface SyncPorts {
@@ -213,7 +215,9 @@ async function syncTable<S extends TableSpec>(
   );
   if (options.dryRun) return { table: title, spec, plan, result: null };
   if (!table) return { table: title, spec, plan, result: { created: 0, updated: 0, archived: 0, failed: [] } };
-  if (beforeWrites && plan.creates.length + plan.updates.length + plan.archives.length > 0) await beforeWrites();
+  const writes = plan.creates.length + plan.updates.length + plan.archives.length;
+  options.onWritesPlanned?.(writes);
+  if (beforeWrites && writes > 0) await beforeWrites();
   const parts = writeOrder ? inTimeOrder(plan, writeOrder, options.overlapMs / 2) : [plan];
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
   for (const part of parts) {

@@ -53,7 +53,7 @@ describe('a bad config exits with code 2 and one line per problem', () => {
   it('an unknown command is a usage error', async () => {
     const result = await runCli(['synk'], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown command "synk"');
+    expect(result.stderr).toContain("unknown command 'synk'");
   });
 
 });

@@ -70,7 +70,7 @@ describe('text from Jira cannot take over the terminal', () => {
   it('sync --dry-run prints the plan, the balance table and its logs without them, pretty or not', async () => {
     const { h } = hostileWorld();
     for (const pretty of [[], ['--pretty']]) {
-      const result = await h.run(['sync', '--dry-run', ...pretty]);
+      const result = await h.run(['sync', '--dry-run', '--table', ...pretty]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout + result.stderr).not.toMatch(CONTROL);
       expect(result.stdout + result.stderr).toMatch(/^team Payments +/m);

@@ -10,21 +10,24 @@ export interface CliResult {
   stderr: string;
 }
 
-function capture() {
+function capture(terminal: boolean) {
   let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
+  const stream = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        text += chunk.toString();
+        done();
+      },
+    }),
+    { isTTY: terminal },
+  );
   return { stream, text: () => text };
 }
 
-/** Runs the CLI in-process with captured output, as cron would: no TTY, JSON logs. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date): Promise<CliResult> {
-  const out = capture();
-  const err = capture();
+/** Runs the CLI in-process with captured output, as cron would (no TTY, JSON logs), or as a person would on a `terminal`. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date, { terminal = false } = {}): Promise<CliResult> {
+  const out = capture(terminal);
+  const err = capture(terminal);
   const code = await main(argv, {
     stdout: out.stream,
     stderr: err.stream,
@@ -33,6 +36,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, now?: Date)
     ...(now ? { now: () => now } : {}),
   });
   return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** The JSON log lines a run wrote to stdout, parsed. */
+export function logLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Writes a config (an object, or raw text) to a fresh temp dir; without `mappings` it runs on the bundled rules. */

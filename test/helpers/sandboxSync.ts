@@ -12,8 +12,8 @@ export interface SandboxHarness {
   configPath: string;
   /** Runs the CLI against the world, as cron would. */
   run(args: string[], now?: Date): Promise<CliResult>;
-  /** The same, with some environment variables replaced. */
-  runWithEnv(args: string[], env: Record<string, string>, now?: Date): Promise<CliResult>;
+  /** The same, with some environment variables replaced, and optionally on a terminal. */
+  runWithEnv(args: string[], env: Record<string, string>, now?: Date, options?: { terminal?: boolean }): Promise<CliResult>;
   /** Notion requests that change something, since the last reset. */
   notionWrites(): { method: string; path: string; body: Record<string, unknown> }[];
   resetLogs(): void;
@@ -46,7 +46,7 @@ export function sandboxHarness(options: WorldOptions & { config?: (c: HarnessCon
     world,
     configPath,
     run: (args, now) => runCli([...args, '--config', configPath], sandboxEnv(), now),
-    runWithEnv: (args, env, now) => runCli([...args, '--config', configPath], { ...sandboxEnv(), ...env }, now),
+    runWithEnv: (args, env, now, options) => runCli([...args, '--config', configPath], { ...sandboxEnv(), ...env }, now, options),
     notionWrites: () => world.notion.requestLog.filter((r) => r.method !== 'GET' && !r.path.endsWith('/query')),
     resetLogs: () => {
       world.notion.requestLog.length = 0;

@@ -22,7 +22,7 @@ describe('no token reaches the logs', () => {
 
   it.each([false, true])('pretty=%s: the logger redacts token fields by name, the CLI output by value', (pretty) => {
     const out = sink();
-    const logger = createLogger({ pretty, destination: guardedStream(out.stream, scrubber) });
+    const logger = createLogger({ pretty, destination: guardedStream(out.stream, scrubber, {}) });
     logger.info({ headers: { authorization: `Bearer ${token}` }, token }, `calling with ${token}`);
     logger.error({ err: new Error(`401 for Basic ${basic}`) }, 'failed');
     const text = out.text();
@@ -33,7 +33,7 @@ describe('no token reaches the logs', () => {
 
   it('a token broken up by control characters is still found, since they are removed first', () => {
     const out = sink();
-    guardedStream(out.stream, scrubber).write(`leaked ${token.slice(0, 10)}\u001b[0m${token.slice(10)}\n`);
+    guardedStream(out.stream, scrubber, {}).write(`leaked ${token.slice(0, 10)}\u001b[0m${token.slice(10)}\n`);
     expect(out.text()).toBe('leaked [REDACTED]\n');
   });
 });

@@ -47,7 +47,7 @@ describe('npm run sandbox', () => {
     const config = /^npx backbone-sync sync --config (\S+) --dry-run$/m.exec(printed)![1]!;
     expect(printed).toMatch(/^npx backbone-sync daemon --config \S+ --schedule "[^"]+"/m);
 
-    const sync = await run(process.execPath, ['bin/backbone-sync.js', 'sync', '--config', config, '--dry-run'], { env: { PATH, ...env } });
+    const sync = await run(process.execPath, ['bin/backbone-sync.js', 'sync', '--config', config, '--dry-run', '--table'], { env: { PATH, ...env } });
     expect(sync.stdout).toContain('planned (dry run: nothing written)');
     expect(sync.stderr).toContain('Portfolio balance');
 

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { ConfigError } from '#core/errors.ts';
+import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { parseSchedule } from '../daemon/parseSchedule.ts';
@@ -7,16 +6,21 @@ import { scheduleRuns } from '../daemon/scheduleRuns.ts';
 import { acquireRunLock } from '../runLock.ts';
 import { syncOnce } from './sync.ts';
 
-export const daemonUsage = `  daemon --schedule "<cron>" [--tz <IANA zone>]
-                     stay running and sync on a cron schedule (e.g. "0 6 * * 1-5"), in the
-                     time zone --tz (e.g. Europe/Berlin; default: the machine's); runs never
-                     overlap; SIGTERM or SIGINT lets the current run finish, then exits`;
+export const daemonSpec: CommandSpec<{ schedule: string; tz?: string }> = {
+  name: 'daemon',
+  summary: 'stay running and sync on a cron schedule',
+  description:
+    'Stay running and sync on a cron schedule, for hosts without cron, in the time zone --tz (default: the machine\'s). Runs never overlap: a tick that comes while a run is going is skipped. SIGTERM or SIGINT lets the current run finish, then exits.',
+  options: [
+    { flags: '--schedule <cron>', description: 'when to sync, as a cron expression, e.g. "0 6 * * 1-5"', required: true },
+    { flags: '--tz <zone>', description: "the IANA time zone the schedule is read in, e.g. Europe/Berlin (default: the machine's)" },
+  ],
+  run: daemonCommand,
+};
 
 /** `backbone-sync daemon`: for hosts without cron. Config errors stop it at start, not at the first tick. */
-export async function daemonCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { values } = parseArgs({ args: ctx.args, options: { schedule: { type: 'string' }, tz: { type: 'string' } } });
-  if (!values.schedule) throw new ConfigError(['--schedule: expected a cron expression such as "0 * * * *"']);
-  const schedule = parseSchedule(values.schedule, values.tz);
+export async function daemonCommand(ctx: CommandContext, options: { schedule: string; tz?: string }): Promise<ExitCode> {
+  const schedule = parseSchedule(options.schedule, options.tz);
   const loaded = await loadForCommand(ctx);
   const { logger } = loaded;
   const runs = scheduleRuns({
@@ -25,7 +29,7 @@ export async function daemonCommand(ctx: CommandContext): Promise<ExitCode> {
     runOnce: async () => {
       const lock = acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
       try {
-        return await syncOnce(ctx, loaded, { dryRun: false, full: false });
+        return await syncOnce(ctx, loaded, { dryRun: false, full: false, table: false });
       } finally {
         lock.release();
       }

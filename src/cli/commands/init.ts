@@ -1,12 +1,19 @@
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
+import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { createCharts } from '#engine/createCharts.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 
-export const initUsage = `  init               find or create the Epics and Portfolio Balance databases under the parent
-                     page, check their schema, and print their ids for the config`;
+export const initSpec: CommandSpec = {
+  name: 'init',
+  summary: 'find or create the Epics and Portfolio Balance databases; print their ids',
+  description:
+    'Find or create the Epics and Portfolio Balance databases under the parent page, check their schema, and print their ids for the config. Needs only NOTION_TOKEN.',
+  options: [],
+  run: initCommand,
+};
 
 /** `backbone-sync init`: what the first sync does implicitly, done explicitly, with the ids printed. */
 export async function initCommand(ctx: CommandContext): Promise<ExitCode> {

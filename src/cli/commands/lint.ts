@@ -1,16 +1,30 @@
-import { parseArgs } from 'node:util';
 import { classifyEpics } from '#core/classifyEpics.ts';
 import { inferredLabels, lintEpics, type Finding } from '#core/lint.ts';
 import { EPICS_TABLE, overrideOf } from '#core/tables/epicsTable.ts';
 import { warnRejectedEstimates } from '#engine/warnRejectedEstimates.ts';
+import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 
-export const lintUsage = `  lint [--apply-labels [--dry-run]]
-                     list, per team, the epics that break the label conventions, with a fix for
-                     each (exit 4 when there are any); --apply-labels adds the inferred work-*
-                     label in Jira to epics classified by alias, component or keyword (never removes one)`;
+interface LintOptions {
+  applyLabels?: boolean;
+  dryRun?: boolean;
+}
+
+export const lintSpec: CommandSpec<LintOptions> = {
+  name: 'lint',
+  summary: 'list the epics that break the label conventions, with a fix for each',
+  description: 'List, per team, the epics that break the label conventions, with a fix for each. Exits 4 when there are any, so it can gate CI.',
+  options: [
+    {
+      flags: '--apply-labels',
+      description: 'add the inferred work-* label in Jira to epics classified by alias, component or keyword (never removes a label)',
+    },
+    { flags: '--dry-run', description: 'with --apply-labels: print the labels it would add, add none' },
+  ],
+  run: lintCommand,
+};
 
 function formatFindings(findings: readonly Finding[]): string {
   const lines: string[] = [];
@@ -31,11 +45,9 @@ function formatFindings(findings: readonly Finding[]): string {
 }
 
 /** `backbone-sync lint`: the conventions as a gate for CI or a Jira automation. */
-export async function lintCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { values } = parseArgs({
-    args: ctx.args,
-    options: { 'apply-labels': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
-  });
+export async function lintCommand(ctx: CommandContext, options: LintOptions): Promise<ExitCode> {
+  // The flags under their command-line names.
+  const values = { 'apply-labels': options.applyLabels ?? false, 'dry-run': options.dryRun ?? false };
   const { config, mappings, secrets, logger } = await loadForCommand(ctx);
   const ports = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const [{ epics, rejectedEstimates }, strategy, table] = await Promise.all([

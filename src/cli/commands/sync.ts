@@ -1,29 +1,39 @@
-import { parseArgs } from 'node:util';
-import { BackboneError } from '#core/errors.ts';
+import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { runSync } from '#engine/runSync.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
 import { acquireRunLock } from '../runLock.ts';
+import { startDeadline } from '../runDeadline.ts';
 import { wire } from '../wire.ts';
 
-export const syncUsage = `  sync [--dry-run] [--full]
-                     pull Jira epics and Notion strategy, classify, write the balance to Notion;
-                     --dry-run computes and prints what would be written and writes nothing;
-                     --full reconciles every epic instead of those changed since the last run`;
+interface SyncFlags {
+  dryRun?: boolean;
+  full?: boolean;
+  table?: boolean;
+}
+
+export const syncSpec: CommandSpec<SyncFlags> = {
+  name: 'sync',
+  summary: 'one run: pull, classify, write the balance to Notion (for cron)',
+  description:
+    'One run: pull Jira epics and the Notion strategy pages, classify, and write the epics and the balance to Notion, changing only what changed. Incremental: only epics changed since the last run are pulled, with a full reconciliation at least every sync.fullEveryHours.',
+  options: [
+    { flags: '--dry-run', description: 'read and compute everything, print the plan, write nothing' },
+    { flags: '--full', description: 'reconcile every epic now, not only those changed since the last run' },
+    { flags: '--table', description: 'with JSON logs, also print the balance table, to stderr (human mode always prints it)' },
+  ],
+  run: syncCommand,
+};
 
 /** `backbone-sync sync`: one run, for cron. */
-export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { values } = parseArgs({
-    args: ctx.args,
-    options: { 'dry-run': { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
-  });
-  const dryRun = values['dry-run'];
+export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promise<ExitCode> {
+  const dryRun = flags.dryRun ?? false;
   const loaded = await loadForCommand(ctx);
   const lock = dryRun ? null : acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
   try {
-    return await syncOnce(ctx, loaded, { dryRun, full: values.full });
+    return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false });
   } finally {
     lock?.release();
   }
@@ -33,19 +43,19 @@ export async function syncCommand(ctx: CommandContext): Promise<ExitCode> {
 export async function syncOnce(
   ctx: CommandContext,
   { config, mappings, secrets, logger }: Loaded,
-  { dryRun, full }: { dryRun: boolean; full: boolean },
+  { dryRun, full, table: tableAsked }: { dryRun: boolean; full: boolean; table: boolean },
 ): Promise<ExitCode> {
   const wiring = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
-  const deadline = setTimeout(() => {
-    const error = new BackboneError(
-      'deadline',
-      'deadline',
-      `the run passed its deadline of ${config.sync.deadlineMinutes} minutes (sync.deadlineMinutes) and stopped; nothing after the last completed write was sent, and the next run continues from the last successful one.`,
-    );
-    wiring.schedulers.jira.abort(error);
-    wiring.schedulers.notion.abort(error);
-  }, config.sync.deadlineMinutes * 60_000);
+  const deadline = startDeadline({
+    minutes: config.sync.deadlineMinutes,
+    notionRequestsPerSecond: config.notion.rateLimit.requestsPerSecond,
+    logger,
+    onPassed: (error) => {
+      wiring.schedulers.jira.abort(error);
+      wiring.schedulers.notion.abort(error);
+    },
+  });
   const report = await runSync(wiring, {
     mappings,
     period: config.balance.period,
@@ -57,14 +67,15 @@ export async function syncOnce(
     overlapMs: config.sync.overlapMinutes * 60_000,
     now: ctx.io.now?.() ?? new Date(),
     logger,
-  }).finally(() => clearTimeout(deadline));
+    onWritesPlanned: deadline.planned,
+  }).finally(() => deadline.clear());
 
   // In JSON mode stdout carries only log lines, so the human output goes to stderr.
   const human = ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr;
   const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
   if (dryRun) human.write(`\nWould write (dry run: nothing was written):\n${formatPlan(report.tables, (key) => jiraKeys.get(key) ?? key)}`);
-  const table = formatBalanceTable(report.balance.cells, { colour: ctx.flags.pretty && Boolean(ctx.io.stdout.isTTY), period: report.period });
-  human.write(`\n${table}`);
+  // The table is for people: always in human mode, in JSON mode only when asked for.
+  if (ctx.flags.pretty || tableAsked) human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period })}`);
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
   for (const f of failed) {
