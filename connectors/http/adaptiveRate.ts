@@ -9,7 +9,9 @@
  *   for a request sent before the last drop says nothing about the new rate.
  * - After each window of successes (as many as the rate sends in a second)
  *   the rate climbs by 5% of the rate that was last refused, so it returns to
- *   just under the limit in about six windows and then probes above it slowly.
+ *   just under the limit in about six windows. Past it, with no 429 yet, the
+ *   step doubles each window (as TCP BIC and CUBIC probe): a limit that has
+ *   lifted is found in a few seconds, one still there costs one 429.
  * - It never exceeds the configured rate, and never falls below a floor.
  *
  * Pure: the caller supplies the times, so tests need no clock.
@@ -34,6 +36,8 @@ export class AdaptiveRate {
   #refused: number;
   /** When the rate last dropped: 429s for requests sent before then were answers to a faster rate. */
   #droppedAt = Number.NEGATIVE_INFINITY;
+  /** The next increase: 5% of the rate last refused, doubled each window spent above it. */
+  #step = 0;
   #successes = 0;
   #slowdowns = 0;
 
@@ -59,6 +63,7 @@ export class AdaptiveRate {
     this.#refused = this.#rate;
     this.#rate = Math.max(this.#min, this.#rate * DECREASE);
     this.#droppedAt = now;
+    this.#step = INCREASE * this.#refused;
     this.#successes = 0;
     this.#slowdowns += 1;
     return true;
@@ -70,7 +75,8 @@ export class AdaptiveRate {
     this.#successes += 1;
     if (this.#successes < Math.ceil(this.#rate)) return false;
     this.#successes = 0;
-    this.#rate = Math.min(this.#max, this.#rate + INCREASE * this.#refused);
+    if (this.#rate >= this.#refused) this.#step *= 2;
+    this.#rate = Math.min(this.#max, this.#rate + this.#step);
     return true;
   }
 }
