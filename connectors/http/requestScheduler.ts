@@ -174,9 +174,12 @@ export class RequestScheduler {
 }
 
 export class RequestTimeoutError extends Error {
+  readonly ms: number;
+
   constructor(ms: number) {
     super(`no answer within ${ms} ms`);
     this.name = 'RequestTimeoutError';
+    this.ms = ms;
   }
 }
 

@@ -66,7 +66,7 @@ export function wire(
   });
   const children = parentChildren(notion, config.notion.parentPage);
   const parentWhat = `the parent page ${config.notion.parentPage} (notion.parentPage)`;
-  const explainParent = (e: unknown) => Promise.reject(explainNotionError(e, { what: parentWhat, tokenEnv: config.notion.tokenEnv }));
+  const explainParent = (e: unknown) => Promise.reject(explainNotionError(e, { what: parentWhat, tokenEnv: config.notion.tokenEnv, baseUrl: config.notion.baseUrl }));
   const state = syncStatePage(notion, {
     parentPageId: config.notion.parentPage,
     children,
@@ -76,7 +76,7 @@ export function wire(
   let strategyDataSource: Promise<string> | undefined;
   const strategyDataSourceId = () =>
     (strategyDataSource ??= dataSourcesOf(notion, config.notion.strategyDatabase)
-      .catch((e: unknown) => Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })))
+      .catch((e: unknown) => Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv, baseUrl: config.notion.baseUrl })))
       .then((sources) => {
         if (!sources[0]) throw new BackboneError('access', 'notion-no-data-source', `${strategyWhat} has no data source.`);
         return sources[0].id;
@@ -92,7 +92,7 @@ export function wire(
           dashboard: {
             publish: (doc, print) =>
               writeDashboardSection(notion, dashboardPage, doc, print).catch((e: unknown) =>
-                Promise.reject(explainNotionError(e, { what: dashboardWhat, tokenEnv: config.notion.tokenEnv })),
+                Promise.reject(explainNotionError(e, { what: dashboardWhat, tokenEnv: config.notion.tokenEnv, baseUrl: config.notion.baseUrl })),
               ),
           },
         }
@@ -129,7 +129,7 @@ export function wire(
     strategy: {
       pullStrategy: () =>
         readStrategyPages(notion, config.notion.strategyDatabase, config.notion.strategyProperties, { narratives: config.notion.readNarratives }).catch((e: unknown) =>
-          Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv })),
+          Promise.reject(explainNotionError(e, { what: strategyWhat, tokenEnv: config.notion.tokenEnv, baseUrl: config.notion.baseUrl })),
         ),
     },
     tables: {
@@ -139,6 +139,7 @@ export function wire(
           strategyDataSourceId: await strategyDataSourceId(),
           children,
           tokenEnv: config.notion.tokenEnv,
+          baseUrl: config.notion.baseUrl,
           configured: { [EPICS_TABLE.title]: config.notion.epicsDatabase, [BALANCE_TABLE.title]: config.notion.balanceDatabase },
         });
         return store.open(spec, opts);
