@@ -14,7 +14,8 @@
  *   lifted is found in a few seconds, one still there costs one 429.
  * - It never exceeds the configured rate, and never falls below a floor.
  *
- * Pure: the caller supplies the times, so tests need no clock.
+ * Pure: the caller says when requests were sent, on any scale that only
+ * grows (the scheduler numbers its requests), so it needs no clock.
  */
 export interface AdaptiveRateOptions {
   /** The configured rate: never exceeded. */
@@ -34,7 +35,7 @@ export class AdaptiveRate {
   #rate: number;
   /** The rate in force when the server last said no: the best estimate of its limit. */
   #refused: number;
-  /** When the rate last dropped: 429s for requests sent before then were answers to a faster rate. */
+  /** When the rate last dropped: 429s for requests sent before then answered a faster rate. */
   #droppedAt = Number.NEGATIVE_INFINITY;
   /** The next increase: 5% of the rate last refused, doubled each window spent above it. */
   #step = 0;
@@ -57,7 +58,7 @@ export class AdaptiveRate {
     return this.#slowdowns;
   }
 
-  /** A request sent at `sentAt` was refused with a 429 (or 529) at `now`. Returns whether the rate changed. */
+  /** A request sent at `sentAt` was refused with a 429 (or 529); a request sent from `now` on goes at the new rate. Returns whether the rate changed. */
   refused(sentAt: number, now: number): boolean {
     if (sentAt < this.#droppedAt || this.#rate === this.#min) return false;
     this.#refused = this.#rate;

@@ -23,9 +23,9 @@ export type Verdict =
   | { kind: 'rate-limited'; retryAfterMs?: number }
   | { kind: 'transient'; retryAfterMs?: number };
 
-/** When a request was let through, and whether the pace (or a pause) held it back first. */
+/** Which request this was, in the order they were let through, and whether the pace (or a pause) held it back first. */
 interface Slot {
-  sentAt: number;
+  number: number;
   paced: boolean;
 }
 
@@ -69,6 +69,8 @@ export class RequestScheduler {
   #pausedUntil = 0;
   /** When the last request was let through: the next waits one spacing at the current pace. */
   #lastStart = Number.NEGATIVE_INFINITY;
+  /** Requests let through so far: numbers them, so a 429 can be told apart as an answer to an older, faster pace. */
+  #letThrough = 0;
   #aborted: Error | null = null;
 
   constructor(options: SchedulerOptions) {
@@ -101,7 +103,7 @@ export class RequestScheduler {
     let throttles = 0;
     for (;;) {
       if (this.#aborted) throw this.#aborted;
-      let slot: Slot = { sentAt: 0, paced: false };
+      let slot: Slot = { number: 0, paced: false };
       const outcome = await this.#queue
         .add(async (): Promise<Outcome<T>> => {
           slot = await this.#waitForSlot();
@@ -144,11 +146,11 @@ export class RequestScheduler {
     return Math.round(this.#random() * Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** retry));
   }
 
-  #adaptPace(verdict: Verdict, { sentAt, paced }: Slot): void {
+  #adaptPace(verdict: Verdict, { number, paced }: Slot): void {
     // Only throttling moves the pace down: a 5xx or a timeout says the server is broken, not that we are fast.
     // Only a request the pace held back moves it up: one sent at once shows nothing about a faster pace (RFC 7661's rule).
     const changed =
-      verdict.kind === 'rate-limited' ? this.#rate.refused(sentAt, Date.now()) : verdict.kind === 'done' && paced && this.#rate.accepted();
+      verdict.kind === 'rate-limited' ? this.#rate.refused(number, this.#letThrough + 1) : verdict.kind === 'done' && paced && this.#rate.accepted();
     if (!changed) return;
     this.stats.requestsPerSecond = Math.round(this.#rate.requestsPerSecond * 100) / 100;
     this.stats.slowdowns = this.#rate.slowdowns;
@@ -164,7 +166,8 @@ export class RequestScheduler {
       if (at <= now) {
         // Timers fire late: count the start at its slot so the pace holds on average, but never bank more than one slot.
         this.#lastStart = Math.max(at, now - spacingMs);
-        return { sentAt: now, paced };
+        this.#letThrough += 1;
+        return { number: this.#letThrough, paced };
       }
       // Asleep, the pace or the pause may change: look again on waking.
       paced = true;
