@@ -1,11 +1,12 @@
-// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --core 10000,100000]
+// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --pacing 1000] [-- --overshoot 4] [-- --core 10000,100000]
 //
 // The engine against the sandbox's HTTP emulator with rate limits on: Notion 3
 // requests/second sustained, Jira 10/second with a burst of 20, both multiplied
 // by --scale so a run stays short (the ratios do not change). Every number that
 // matters is a ratio from one run: wall time over the rate-limit lower bound,
-// requests per epic, writes per changed row. Prints a table and writes
-// bench/results.json.
+// requests per epic, writes per changed row. The pacing scenario configures the
+// engine at --overshoot times the limits the emulator enforces, so the scheduler
+// must find the real rate itself. Prints a table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -17,17 +18,22 @@ import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from
 import { main } from '#cli/main.ts';
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
+import type { SchedulerStats } from '#connectors/http/requestScheduler.ts';
 
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '20' },
     sizes: { type: 'string', default: '1000,5000' },
+    pacing: { type: 'string', default: '1000' },
+    overshoot: { type: 'string', default: '4' },
     core: { type: 'string', default: '10000,100000' },
   },
 });
 const SCALE = Number(values.scale);
 const NOTION_RATE = 3 * SCALE;
 const JIRA_RATE = 10 * SCALE;
+/** How far above the emulator's limits the pacing scenario configures the engine. */
+const OVERSHOOT = Number(values.overshoot);
 
 const quiet = new Writable({ write: (_c, _e, done) => done() });
 const isRead = (r: { method: string; path: string }) => r.method === 'GET' || r.path.endsWith('/query');
@@ -65,31 +71,38 @@ function rowsByPage(world: SandboxWorld): Map<string, string> {
   return out;
 }
 
-async function syncOnce(configPath: string, now: Date, args: string[] = []): Promise<number> {
+async function syncOnce(configPath: string, now: Date, stdout: Writable = quiet): Promise<number> {
   const started = performance.now();
-  const code = await main(['sync', '--config', configPath, ...args], { stdout: quiet, stderr: quiet, env: { ...process.env, ...sandboxEnv() }, now: () => now });
+  const code = await main(['sync', '--config', configPath], { stdout, stderr: quiet, env: { ...process.env, ...sandboxEnv() }, now: () => now });
   if (code !== 0) throw new Error(`sync exited ${code}`);
   return (performance.now() - started) / 1000;
 }
 
-async function syncBench(epics: number) {
+/** The sample company behind the rate-limited HTTP emulator, and a config pacing the engine at `pace` × the emulator's limits. */
+async function rateLimitedWorld(epics: number, pace: number) {
   const world = createSandboxWorld({ epics, notionNow: () => new Date() });
   world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
   world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
   const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
   const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-'));
   const configPath = join(dir, 'config.json');
-  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: NOTION_RATE });
-  writeFileSync(configPath, JSON.stringify({ ...config, jira: { ...config.jira, rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } } }));
-  const t0 = new Date('2026-11-23T08:00:00Z');
+  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: pace * NOTION_RATE });
+  writeFileSync(configPath, JSON.stringify({ ...config, jira: { ...config.jira, rateLimit: { requestsPerSecond: pace * JIRA_RATE, concurrency: 4 } } }));
+  return { world, server, configPath };
+}
+
+const T0 = new Date('2026-11-23T08:00:00Z');
+
+async function syncBench(epics: number) {
+  const { world, server, configPath } = await rateLimitedWorld(epics, 1);
   try {
-    const initialSeconds = await syncOnce(configPath, t0);
+    const initialSeconds = await syncOnce(configPath, T0);
     const initial = counts(world);
     const initialBound = (initial.notionReads + initial.notionWrites) / NOTION_RATE;
 
     // The same clock for every run: a later one would move the recent-done window and change the balance for real.
     reset(world);
-    await syncOnce(configPath, t0);
+    await syncOnce(configPath, T0);
     const noChange = counts(world);
     const rows = rowsByPage(world).size;
 
@@ -97,11 +110,11 @@ async function syncBench(epics: number) {
     const changedEpics = world.jira.site.issues.filter((i) => i.parentKey === null).slice(0, Math.max(1, Math.round(epics / 100)));
     changedEpics.forEach((issue, i) => {
       const labels = i % 3 === 0 ? [...issue.labels.filter((l) => !l.toLowerCase().startsWith('work-')), 'work-innovation'] : issue.labels;
-      world.jira.updateIssue(issue.id, { summary: `${issue.summary} (revised)`, labels, updated: t0.getTime() });
+      world.jira.updateIssue(issue.id, { summary: `${issue.summary} (revised)`, labels, updated: T0.getTime() });
     });
     const before = rowsByPage(world);
     reset(world);
-    await syncOnce(configPath, t0);
+    await syncOnce(configPath, T0);
     const onePercent = counts(world);
     const after = rowsByPage(world);
     const reallyChanged = [...after].filter(([id, v]) => before.get(id) !== v).length + [...before.keys()].filter((id) => !after.has(id)).length;
@@ -129,6 +142,39 @@ async function syncBench(epics: number) {
   }
 }
 
+/**
+ * One initial sync with the engine configured at OVERSHOOT × the limits: how
+ * many requests the server refused, and how close the run came to the time the
+ * server's own limit allows for the requests it accepted.
+ */
+async function pacingBench(epics: number) {
+  const { world, server, configPath } = await rateLimitedWorld(epics, OVERSHOOT);
+  let log = '';
+  const stdout = new Writable({ write: (chunk: Buffer, _e, done) => ((log += chunk.toString()), done()) });
+  try {
+    const seconds = await syncOnce(configPath, T0, stdout);
+    // The pace each scheduler settled on, as the run's `sync finished` log line reports it.
+    const finished = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; requests?: Record<string, SchedulerStats> }).find((l) => l.msg === 'sync finished');
+    const settled = (system: string) => finished?.requests?.[system]?.requestsPerSecond;
+    const accepted = counts(world);
+    const sent = world.notionNet.stats.requests + world.jiraNet.stats.requests;
+    const bound = (accepted.notionReads + accepted.notionWrites) / NOTION_RATE;
+    return {
+      epics,
+      configuredPerSecond: { notion: OVERSHOOT * NOTION_RATE, jira: OVERSHOOT * JIRA_RATE },
+      settledPerSecond: { notion: settled('notion'), jira: settled('jira') },
+      requests: sent,
+      rateLimited: accepted.rateLimited,
+      rateLimitedShare: round(accepted.rateLimited / sent, 4),
+      wallSeconds: round(seconds, 2),
+      boundSeconds: round(bound, 2),
+      wallOverBound: round(seconds / bound, 3),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
 /** The V8 flags the launcher's shebang gives every run (`#!/usr/bin/env -S node <flags>`), so the core is measured as it runs. */
 const LAUNCHER_FLAGS = readFileSync(resolve('bin/backbone-sync.js'), 'utf8').split('\n')[0]!.split(/\s+/).slice(3);
 
@@ -146,14 +192,19 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const syncs = [];
-for (const size of values.sizes.split(',').map(Number)) {
+for (const size of values.sizes.split(',').filter(Boolean).map(Number)) {
   process.stderr.write(`sync bench: ${size} epics at Notion ${NOTION_RATE} req/s (×${SCALE})…\n`);
   syncs.push(await syncBench(size));
 }
-const core = values.core.split(',').map(Number).map(coreBench);
+const pacing = [];
+for (const size of values.pacing.split(',').filter(Boolean).map(Number)) {
+  process.stderr.write(`pacing bench: ${size} epics, engine at ${OVERSHOOT}× the emulator's limits…\n`);
+  pacing.push(await pacingBench(size));
+}
+const core = values.core.split(',').filter(Boolean).map(Number).map(coreBench);
 const tenfold = core.length === 2 ? round(core[1]!.cpuMs / core[0]!.cpuMs, 2) : null;
 
-const results = { machine, launcherFlags: LAUNCHER_FLAGS, scale: SCALE, limits: { notionPerSecond: NOTION_RATE, jiraPerSecond: JIRA_RATE, jiraBurst: 2 * JIRA_RATE }, syncs, core, coreCpuGrowth: tenfold };
+const results = { machine, launcherFlags: LAUNCHER_FLAGS, scale: SCALE, limits: { notionPerSecond: NOTION_RATE, jiraPerSecond: JIRA_RATE, jiraBurst: 2 * JIRA_RATE }, syncs, pacing, core, coreCpuGrowth: tenfold };
 writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
@@ -164,6 +215,14 @@ const lines = [
   ...syncs.map(
     (s) =>
       `| ${s.epics} | ${s.initial.notionRequestsPerEpic} | ${s.initial.jiraRequestsPer100Epics} | ${s.initial.wallOverBound} | ${s.initial.rateLimited} | ${s.noChange.notionWrites} | ${s.noChange.notionReads} (${s.noChange.readBound}) | ${s.onePercent.notionWrites} ÷ ${s.onePercent.rowsReallyChanged} = ${s.onePercent.writesPerChangedRow} | ${s.onePercent.notionReads} |`,
+  ),
+  '',
+  `pacing, engine configured at ${OVERSHOOT}× the limits (Notion ${OVERSHOOT * NOTION_RATE}/s, Jira ${OVERSHOOT * JIRA_RATE}/s):`,
+  '',
+  '| epics | requests | 429s | 429s ÷ requests | wall s | rate bound s | wall ÷ rate bound | Notion pace settled on |',
+  '|---|---|---|---|---|---|---|---|',
+  ...pacing.map(
+    (p) => `| ${p.epics} | ${p.requests} | ${p.rateLimited} | ${p.rateLimitedShare} | ${p.wallSeconds} | ${p.boundSeconds} | ${p.wallOverBound} | ${p.settledPerSecond.notion}/s |`,
   ),
   '',
   `core, run with the launcher's flags (${LAUNCHER_FLAGS.join(' ')}):`,

@@ -53,7 +53,7 @@ export function notionConnector(settings: NotionSettings, token: string, options
     log: (level, message, extra) => options.logger.debug({ sdk: 'notion', level, ...extra }, message),
     scrub: options.scrub,
   });
-  const explainAs = (what: string) => (error: unknown) => Promise.reject(explainNotionError(error, { what, tokenEnv: settings.tokenEnv }));
+  const explainAs = (what: string) => (error: unknown) => Promise.reject(explainNotionError(error, { what, tokenEnv: settings.tokenEnv, baseUrl: settings.baseUrl }));
   const children = parentChildren(notion, settings.parentPage);
 
   const parentWhat = `the parent page ${settings.parentPage} (notion.parentPage)`;
@@ -87,6 +87,7 @@ export function notionConnector(settings: NotionSettings, token: string, options
           strategyDataSourceId: await strategyDataSourceId(),
           children,
           tokenEnv: settings.tokenEnv,
+          baseUrl: settings.baseUrl,
           configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
         });
         return store.open(spec, opts);

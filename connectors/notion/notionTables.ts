@@ -10,6 +10,8 @@ import { readRows } from './readRows.ts';
 
 export interface NotionTablesOptions extends TableContext {
   tokenEnv: string;
+  /** `notion.baseUrl`, for messages about network failures. */
+  baseUrl: string;
   /** Database ids from the config, by table title; absent ones are found or created under the parent page. */
   configured: Partial<Record<string, string>>;
 }
@@ -50,13 +52,13 @@ export function notionTables(notion: Client, options: NotionTablesOptions): Tabl
           databaseId,
           dataSourceId,
           created,
-          readRows: () => readRows(notion, spec, dataSourceId).catch((e: unknown) => Promise.reject(explainNotionError(e, { what, tokenEnv: options.tokenEnv }))),
+          readRows: () => readRows(notion, spec, dataSourceId).catch((e: unknown) => Promise.reject(explainNotionError(e, { what, tokenEnv: options.tokenEnv, baseUrl: options.baseUrl }))),
           asStored: (row) => storedRow(spec, row),
           apply: (plan) => applyPlan(notion, spec, dataSourceId, plan),
         };
         return table;
       } catch (error) {
-        throw explainNotionError(error, { what, tokenEnv: options.tokenEnv });
+        throw explainNotionError(error, { what, tokenEnv: options.tokenEnv, baseUrl: options.baseUrl });
       }
     },
   };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { logLines, runCli } from '../helpers/cliRun.ts';
+import type { CommandContext } from '#cli/context.ts';
+import { reportFailure } from '#cli/reportFailure.ts';
+import { SecretScrubber } from '#log/secrets.ts';
+import { capture, logLines, runCli } from '../helpers/cliRun.ts';
+import { memoryLogger } from '../helpers/silentLogger.ts';
 import { sandboxHarness } from '../helpers/sandboxSync.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
@@ -77,16 +81,25 @@ describe('JSON mode', () => {
   });
 });
 
-describe('a failure no connector explains', () => {
-  it('names the command and says it was unexpected, never a bare "TypeError: fetch failed"', async () => {
+describe('a failure', () => {
+  it('of the network names the system, the host and what was being done, never a bare "TypeError: fetch failed"', async () => {
     const h = sandboxHarness({ epics: 10 });
     // Every connection to Notion dropped, on every retry.
     h.world.notionNet.inject({ path: /./, times: 1000, fault: { kind: 'reset' } });
     const result = await h.run(['sync'], NOW);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/^(backbone-sync: )?TypeError: [^\n]*$/m);
-    expect(result.stderr).toMatch(/^backbone-sync: unexpected error in `backbone-sync sync`: TypeError: fetch failed\. .*check the network/);
-    expect(result.stderr).toContain(`notion.baseUrl in ${h.configPath}`);
-    expect(logLines(result.stdout).filter((l) => l['level'] === 50)).toEqual([expect.objectContaining({ kind: 'unexpected', code: 'unexpected' })]);
+    expect(result.stderr).toMatch(/^backbone-sync: Could not reach Notion at api-[\w.-]+ while working on .*Check the network/);
+    expect(logLines(result.stdout).filter((l) => l['level'] === 50)).toEqual([expect.objectContaining({ kind: 'network' })]);
+  });
+
+  it('that nothing explains names the command and says it was unexpected, in one JSON error line too', () => {
+    const out = capture();
+    const err = capture();
+    const { logger, lines } = memoryLogger();
+    const ctx = { io: { stdout: out.stream, stderr: err.stream, env: {} }, flags: { config: 'x.json', pretty: false }, scrubber: new SecretScrubber(), logger } as unknown as CommandContext;
+    expect(reportFailure(new TypeError('fetch failed'), 'sync', ctx)).toBe(1);
+    expect(err.text()).toMatch(/^backbone-sync: unexpected error in `backbone-sync sync`: TypeError: fetch failed\. .*check the network .*notion\.baseUrl in x\.json/);
+    expect(lines().filter((l) => l['level'] === 50)).toEqual([expect.objectContaining({ kind: 'unexpected', code: 'unexpected', command: 'sync' })]);
   });
 });

@@ -10,7 +10,8 @@ export interface CliResult {
   stderr: string;
 }
 
-function capture(terminal: boolean) {
+/** A stream that keeps what is written to it; `terminal` makes it look like a TTY. */
+export function capture(terminal = false) {
   let text = '';
   const stream = Object.assign(
     new Writable({

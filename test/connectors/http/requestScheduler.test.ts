@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { judgeResponse } from '#connectors/http/judgeResponse.ts';
 import { RequestScheduler, type Outcome, type Verdict } from '#connectors/http/requestScheduler.ts';
+import { FaultyEmulator } from '#sandbox/emulators/faults.ts';
 
 type Step = { status: number; retryAfterMs?: number };
 
@@ -91,6 +93,65 @@ describe('the shared retry policy', () => {
     await vi.advanceTimersByTimeAsync(4100);
     await Promise.all([a, b]);
     expect(second).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** A server that answers 200, behind the sandbox's token-bucket limiter (429 with Retry-After beyond it), on the fake clock. */
+function limitedServer(requestsPerSecond: number) {
+  const ok = { handle: async () => new Response('{}', { status: 200 }) };
+  const limiter = new FaultyEmulator(ok, { forStatus: () => ({}) }, () => Date.now());
+  limiter.setRateLimit({ requestsPerSecond, burst: requestsPerSecond });
+  return { limiter, send: () => limiter.handle(new Request('https://server.test/v1/pages', { method: 'POST' })) };
+}
+
+describe('pacing that adapts to the server', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** Sends `n` requests at once through `s` and lets the fake clock run until all are answered. */
+  async function sendAll(s: RequestScheduler, send: () => Promise<Response>, n: number) {
+    let settled = false;
+    const all = Promise.all(Array.from({ length: n }, () => s.run(send, judgeResponse, false))).finally(() => (settled = true));
+    while (!settled) await vi.advanceTimersByTimeAsync(1_000);
+    return all;
+  }
+
+  it("configured at four times what the server allows, it slows to the server's rate: few 429s, and it reports the pace it settled on", async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 40, concurrency: 3 });
+    const server = limitedServer(10);
+    const answers = await sendAll(s, server.send, 400);
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    expect(server.limiter.stats.rateLimited).toBeLessThan(0.05 * server.limiter.stats.requests);
+    expect(s.stats.rateLimited).toBe(server.limiter.stats.rateLimited);
+    expect(s.stats.slowdowns).toBeGreaterThan(0);
+    expect(s.stats.requestsPerSecond).toBeGreaterThan(6);
+    expect(s.stats.requestsPerSecond).toBeLessThan(13);
+  });
+
+  it('once the server stops refusing, the pace climbs back to the configured rate and no higher', async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 40, concurrency: 3 });
+    const server = limitedServer(10);
+    await sendAll(s, server.send, 100);
+    expect(s.stats.requestsPerSecond).toBeLessThan(20);
+    server.limiter.setRateLimit(null);
+    const started: number[] = [];
+    await sendAll(s, () => (started.push(Date.now()), server.send()), 1_000);
+    expect(s.stats.requestsPerSecond).toBe(40);
+    // No second of the run saw more than the configured 40 requests start.
+    const perSecond = started.map((t) => started.filter((u) => u >= t && u < t + 1000).length);
+    expect(Math.max(...perSecond)).toBeLessThanOrEqual(40);
+  });
+
+  it('requests that never had to wait for the pace do not raise it: a trickle says nothing about a faster one', async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 40, concurrency: 1 });
+    const server = limitedServer(10);
+    await sendAll(s, server.send, 100);
+    const settled = s.stats.requestsPerSecond;
+    for (let i = 0; i < 100; i++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      await s.run(server.send, judgeResponse, false);
+    }
+    expect(s.stats.requestsPerSecond).toBe(settled);
   });
 });
 
