@@ -55,6 +55,8 @@ export interface SchedulerStats {
   requestsPerSecond: number;
   /** How many times a 429 lowered the pace. */
   slowdowns: number;
+  /** The most requests handed to the scheduler and not yet finished at one time: what callers hold in memory. */
+  peakWaiting: number;
 }
 
 export class RequestScheduler {
@@ -72,12 +74,13 @@ export class RequestScheduler {
   /** Requests let through so far: numbers them, so a 429 can be told apart as an answer to an older, faster pace. */
   #letThrough = 0;
   #aborted: Error | null = null;
+  #waiting = 0;
 
   constructor(options: SchedulerOptions) {
     // The queue bounds concurrency; the pace (one start per 1/rate seconds) is kept in #waitForSlot, since it changes.
     this.#queue = new PQueue({ concurrency: options.concurrency });
     this.#rate = new AdaptiveRate({ max: options.requestsPerSecond, min: options.minRequestsPerSecond });
-    this.stats = { requests: 0, retries: 0, rateLimited: 0, requestsPerSecond: options.requestsPerSecond, slowdowns: 0 };
+    this.stats = { requests: 0, retries: 0, rateLimited: 0, requestsPerSecond: options.requestsPerSecond, slowdowns: 0, peakWaiting: 0 };
     this.#maxRetries = options.maxRetries ?? 5;
     this.#baseDelayMs = options.baseDelayMs ?? 500;
     this.#maxDelayMs = options.maxDelayMs ?? 120_000;
@@ -97,6 +100,16 @@ export class RequestScheduler {
    * SDK's own error for a failure that outlasted the retries.
    */
   async run<T>(attempt: (signal: AbortSignal) => Promise<T>, judge: (outcome: Outcome<T>) => Verdict, idempotent: boolean): Promise<T> {
+    this.#waiting += 1;
+    this.stats.peakWaiting = Math.max(this.stats.peakWaiting, this.#waiting);
+    try {
+      return await this.#runUntilDone(attempt, judge, idempotent);
+    } finally {
+      this.#waiting -= 1;
+    }
+  }
+
+  async #runUntilDone<T>(attempt: (signal: AbortSignal) => Promise<T>, judge: (outcome: Outcome<T>) => Verdict, idempotent: boolean): Promise<T> {
     // Failures and throttling have separate budgets: a 429 says "later", not "broken",
     // so a storm of them is waited out far longer than a run of 5xx (the run's deadline still bounds it).
     let failures = 0;

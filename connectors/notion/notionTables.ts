@@ -54,7 +54,7 @@ export function notionTables(notion: Client, options: NotionTablesOptions): Tabl
           created,
           readRows: () => readRows(notion, spec, dataSourceId).catch((e: unknown) => Promise.reject(explainNotionError(e, { what, tokenEnv: options.tokenEnv, baseUrl: options.baseUrl }))),
           asStored: (row) => storedRow(spec, row),
-          apply: (plan) => applyPlan(notion, spec, dataSourceId, plan),
+          apply: (plan, onWritten) => applyPlan(notion, spec, dataSourceId, plan, onWritten),
         };
         return table;
       } catch (error) {

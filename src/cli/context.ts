@@ -12,6 +12,8 @@ export interface CliIo {
   onSchemaMismatch?: 'throw' | 'warn';
   /** Where SIGTERM/SIGINT come from; the process by default. */
   signals?: NodeJS.EventEmitter;
+  /** Redraws one status line in place on a terminal (main sets it when stderr is one). */
+  statusLine?: ((text: string) => void) | undefined;
 }
 
 /** What every command gets: the global flags, the IO (scrubbed and made terminal-safe), the logger, and the scrubber the IO uses. */

@@ -25,3 +25,19 @@ export function guardedStream(stream: CliStream, scrubber: SecretScrubber, env: 
   // Commands and the logger decide on colour and pretty output by whether the real stream is a terminal.
   return Object.assign(guarded, { isTTY: stream.isTTY });
 }
+
+/**
+ * A line redrawn in place (the progress bar), on a terminal only: null when
+ * `stream` is not one. Its text goes through the same cleaning and scrubbing.
+ * It is redrawn with a carriage return and blanks over what was longer, no
+ * escape codes, so it also suits NO_COLOR terminals.
+ */
+export function statusLineOn(stream: CliStream, scrubber: SecretScrubber): ((text: string) => void) | null {
+  if (!stream.isTTY) return null;
+  let shown = 0;
+  return (text) => {
+    const clean = scrubber.scrub(terminalText(text, { keepColour: false }));
+    stream.write(`\r${clean.padEnd(shown)}${text ? '' : '\r'}`);
+    shown = clean.length;
+  };
+}

@@ -9,7 +9,7 @@ import { reportSpec } from './commands/report.ts';
 import { syncSpec } from './commands/sync.ts';
 import type { CliIo, CommandContext } from './context.ts';
 import type { ExitCode } from './exitCodes.ts';
-import { guardedStream } from './guardedOutput.ts';
+import { guardedStream, statusLineOn } from './guardedOutput.ts';
 import { parseCommandLine } from './program.ts';
 import { reportFailure } from './reportFailure.ts';
 
@@ -22,7 +22,12 @@ const COMMANDS: readonly CommandSpec[] = [initSpec, syncSpec, lintSpec, daemonSp
 export async function main(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
   // Tokens under the default names are known before anything is parsed, so even a config error cannot print them.
   const scrubber = new SecretScrubber().addCredentials(defaultSecretsInEnv(rawIo.env));
-  const io: CliIo = { ...rawIo, stdout: guardedStream(rawIo.stdout, scrubber, rawIo.env), stderr: guardedStream(rawIo.stderr, scrubber, rawIo.env) };
+  const io: CliIo = {
+    ...rawIo,
+    stdout: guardedStream(rawIo.stdout, scrubber, rawIo.env),
+    stderr: guardedStream(rawIo.stderr, scrubber, rawIo.env),
+    statusLine: statusLineOn(rawIo.stderr, scrubber) ?? undefined,
+  };
   const line = parseCommandLine(argv, COMMANDS, io);
   if ('exit' in line) return line.exit;
   const { command, options, flags } = line;

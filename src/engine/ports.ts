@@ -57,7 +57,8 @@ export interface Table<S extends TableSpec = TableSpec> extends TableLocation {
   readRows(): Promise<ExistingRow<RowValues<S>>[]>;
   /** A desired row as it will read back once stored, so unchanged rows compare equal. */
   asStored(row: Row<WrittenValues<S>>): Row<WrittenValues<S>>;
-  apply(plan: RowPlan): Promise<ApplyResult>;
+  /** Writes the plan; `onWritten` is told after each row's write, succeeded or failed (for progress). */
+  apply(plan: RowPlan, onWritten?: () => void): Promise<ApplyResult>;
 }
 
 export interface TableStore {

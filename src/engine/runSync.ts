@@ -33,6 +33,14 @@ export interface SyncOptions {
   logger: Logger;
   /** Told how many row writes a table's plan holds, just before they start: the CLI sizes the run's deadline by it. */
   onWritesPlanned?: (writes: number) => void;
+  /** Told as a table's rows are written: before the first, then after each one. */
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+export interface WriteProgress {
+  table: string;
+  done: number;
+  total: number;
 }
 
 export interface SyncPorts {
@@ -220,8 +228,12 @@ async function syncTable<S extends TableSpec>(
   if (beforeWrites && writes > 0) await beforeWrites();
   const parts = writeOrder ? inTimeOrder(plan, writeOrder, options.overlapMs / 2) : [plan];
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
+  let written = 0;
+  const progress = options.onProgress;
+  if (writes > 0) progress?.({ table: title, done: 0, total: writes });
+  const onWritten = progress && (() => progress({ table: title, done: ++written, total: writes }));
   for (const part of parts) {
-    const done = await table.apply(part);
+    const done = await table.apply(part, onWritten);
     result.created += done.created;
     result.updated += done.updated;
     result.archived += done.archived;

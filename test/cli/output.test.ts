@@ -81,6 +81,27 @@ describe('JSON mode', () => {
   });
 });
 
+describe('progress', () => {
+  it('a sync logs a progress line per table as its writes start, with the total to write', async () => {
+    const h = sandboxHarness({ epics: 10 });
+    const result = await h.run(['sync'], NOW);
+    expect(result.code).toBe(0);
+    const progress = logLines(result.stdout).filter((l) => l['msg'] === 'progress');
+    expect(progress[0]).toMatchObject({ table: 'Epics', done: 0, etaSeconds: null });
+    expect(progress[0]!['total']).toBeGreaterThan(0);
+    expect(progress.map((l) => l['table'])).toContain('Portfolio Balance');
+  });
+
+  it('on a terminal, a bar is drawn in place on stderr and cleared at the end', async () => {
+    const h = sandboxHarness({ epics: 10 });
+    const result = await h.runWithEnv(['sync', '--pretty'], {}, NOW, { terminal: true });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/\rEpics [█·]+ \d+\/\d+ \(\d+%\)/);
+    // Cleared at the end: blanks over the last bar, and the cursor back at the line's start.
+    expect(result.stderr).toMatch(/\r {20,}\r$/);
+  });
+});
+
 describe('a failure', () => {
   it('of the network names the system, the host and what was being done, never a bare "TypeError: fetch failed"', async () => {
     const h = sandboxHarness({ epics: 10 });

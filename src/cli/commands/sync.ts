@@ -4,6 +4,7 @@ import { runSync } from '#engine/runSync.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
+import { progressReporter } from '../progressReporter.ts';
 import { acquireRunLock } from '../runLock.ts';
 import { startDeadline } from '../runDeadline.ts';
 import { wire } from '../wire.ts';
@@ -68,6 +69,8 @@ export async function syncOnce(
     now: ctx.io.now?.() ?? new Date(),
     logger,
     onWritesPlanned: deadline.planned,
+    // The bar is for a person at a terminal; log shippers get the progress lines.
+    onProgress: progressReporter({ logger, statusLine: ctx.flags.pretty ? ctx.io.statusLine : undefined }),
   }).finally(() => deadline.clear());
 
   // In JSON mode stdout carries only log lines, so the human output goes to stderr.
