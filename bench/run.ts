@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --pacing 1000] [-- --overshoot 4] [-- --core 10000,100000]
+// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --pacing 1000] [-- --overshoot 4] [-- --core 10000,100000] [-- --memory 1000,10000,50000]
 //
 // The engine against the sandbox's HTTP emulator with rate limits on: Notion 3
 // requests/second sustained, Jira 10/second with a burst of 20, both multiplied
@@ -6,7 +6,9 @@
 // matters is a ratio from one run: wall time over the rate-limit lower bound,
 // requests per epic, writes per changed row. The pacing scenario configures the
 // engine at --overshoot times the limits the emulator enforces, so the scheduler
-// must find the real rate itself. Prints a table and writes bench/results.json.
+// must find the real rate itself. The memory scenario runs whole syncs in child
+// processes with the launcher's flags (bench/wholeSyncMemory.ts) and reports
+// their peak RSS. Prints a table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,6 +21,7 @@ import { main } from '#cli/main.ts';
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import type { SchedulerStats } from '#connectors/http/requestScheduler.ts';
+import { growthPer1000, wholeSyncMemory } from './wholeSyncMemory.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     pacing: { type: 'string', default: '1000' },
     overshoot: { type: 'string', default: '4' },
     core: { type: 'string', default: '10000,100000' },
+    memory: { type: 'string', default: '1000,10000,50000' },
   },
 });
 const SCALE = Number(values.scale);
@@ -204,7 +208,25 @@ for (const size of values.pacing.split(',').filter(Boolean).map(Number)) {
 const core = values.core.split(',').filter(Boolean).map(Number).map(coreBench);
 const tenfold = core.length === 2 ? round(core[1]!.cpuMs / core[0]!.cpuMs, 2) : null;
 
-const results = { machine, launcherFlags: LAUNCHER_FLAGS, scale: SCALE, limits: { notionPerSecond: NOTION_RATE, jiraPerSecond: JIRA_RATE, jiraBurst: 2 * JIRA_RATE }, syncs, pacing, core, coreCpuGrowth: tenfold };
+const memory = [];
+for (const size of values.memory.split(',').filter(Boolean).map(Number)) {
+  process.stderr.write(`memory bench: a whole first sync and a no-change re-run of ${size} epics in child processes…\n`);
+  memory.push(await wholeSyncMemory(size, LAUNCHER_FLAGS));
+}
+const memoryGrowth = growthPer1000(memory);
+
+const results = {
+  machine,
+  launcherFlags: LAUNCHER_FLAGS,
+  scale: SCALE,
+  limits: { notionPerSecond: NOTION_RATE, jiraPerSecond: JIRA_RATE, jiraBurst: 2 * JIRA_RATE },
+  syncs,
+  pacing,
+  core,
+  coreCpuGrowth: tenfold,
+  memory,
+  memoryGrowthMbPer1000Epics: memoryGrowth,
+};
 writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
@@ -231,5 +253,15 @@ const lines = [
   '|---|---|---|---|---|---|',
   ...core.map((c) => `| ${c.epics} | ${c.cpuMs} | ${c.cpuPerYardstick} | ${c.peakRssMb} | ${c.setupPeakRssMb} | ${c.defaultV8PeakRssMb} |`),
   tenfold === null ? '' : `\nCPU growth from ${core[0]!.epics} to ${core[1]!.epics} epics: ×${tenfold}`,
+  '',
+  `whole sync, one process per run with the launcher's flags, emulator limits off:`,
+  '',
+  '| epics | first sync: peak RSS MB | CPU s | Notion requests | no-change re-run: peak RSS MB | CPU s | Notion requests |',
+  '|---|---|---|---|---|---|---|',
+  ...memory.map(
+    (m) =>
+      `| ${m.epics} | ${m.first.peakRssMb} | ${(m.first.cpuMs / 1000).toFixed(1)} | ${m.first.notionRequests} | ${m.noChange.peakRssMb} | ${(m.noChange.cpuMs / 1000).toFixed(1)} | ${m.noChange.notionRequests} |`,
+  ),
+  memoryGrowth === null ? '' : `\nfirst-sync peak RSS grows ${memoryGrowth} MB per 1,000 more epics (from ${memory.at(-2)!.epics} to ${memory.at(-1)!.epics})`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -8,7 +8,9 @@ import { main } from '#cli/main.ts';
 
 const [configPath, resultPath] = process.argv.slice(2);
 const quiet = new Writable({ write: (_c, _e, done) => done() });
-const code = await main(['sync', '--config', configPath!], { stdout: quiet, stderr: quiet, env: process.env, now: () => new Date('2026-11-23T08:00:00Z') });
+// Failures still reach the parent, which reports them.
+const errors = process.env['BENCH_SHOW_ERRORS'] ? process.stderr : quiet;
+const code = await main(['sync', '--config', configPath!], { stdout: quiet, stderr: errors, env: process.env, now: () => new Date('2026-11-23T08:00:00Z') });
 const usage = process.resourceUsage();
 writeFileSync(resultPath!, JSON.stringify({ code, peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) }));
 process.exit(code);

@@ -5,7 +5,7 @@
 // Peak RSS is the child's own; growth per 1,000 epics is the slope between the
 // two largest sizes, so Node's fixed start-up cost drops out.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,17 +23,24 @@ export interface SyncMemory {
 
 async function syncInChild(flags: readonly string[], configPath: string): Promise<SyncMemory> {
   const resultPath = `${configPath}.${Date.now()}.result.json`;
-  await run(process.execPath, [...flags, resolve(process.env['PROBE'] ?? 'bench/syncInChild.ts'), configPath, resultPath], {
+  const failure = await run(process.execPath, [...flags, resolve(process.env['PROBE'] ?? 'bench/syncInChild.ts'), configPath, resultPath], {
     env: { ...process.env, ...sandboxEnv() },
-    maxBuffer: 1 << 20,
-  }).catch((error: unknown) => error);
+    maxBuffer: 1 << 24,
+  }).then(
+    ({ stderr }) => ({ stderr, message: undefined }),
+    (error: { stderr?: string; message?: string }) => error,
+  );
+  if (!existsSync(resultPath)) throw new Error(`the sync process died: ${failure.stderr?.slice(-2000) ?? failure.message ?? 'no output'}`);
   const result = JSON.parse(readFileSync(resultPath, 'utf8')) as SyncMemory;
-  if (result.code !== 0) throw new Error(`sync exited ${result.code}`);
+  if (result.code !== 0) throw new Error(`sync exited ${result.code}: ${failure.stderr?.slice(-2000) ?? ''}`);
   return result;
 }
 
 export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
-  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+  // Notion stamps created_time to the minute and lets a query window hold 10,000 rows; real Notion's rate limit
+  // never creates that many in one minute, but an emulator without limits would. Its clock moves a second per call.
+  let notionClock = Date.now();
+  const world = createSandboxWorld({ epics, notionNow: () => new Date((notionClock += 1000)) });
   const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
   const dir = mkdtempSync(join(tmpdir(), 'backbone-memory-'));
   const configPath = join(dir, 'config.json');

@@ -24,18 +24,16 @@ async function fullRelation(notion: Client, page: PageObjectResponse, name: stri
 /**
  * Every row of a table, oldest first (so the planner keeps the oldest of any
  * duplicates), with the values of the properties the spec names. Rows without
- * a key are someone else's and are skipped.
+ * a key are someone else's and are skipped. Each page is reduced to its row as
+ * it arrives: a Notion page object is kilobytes of JSON, and 10,000 of them
+ * held until the end would be most of a re-run's memory.
  */
 export async function readRows<S extends TableSpec>(notion: Client, spec: S, dataSourceId: string): Promise<ExistingRow<RowValues<S>>[]> {
-  const pages: PageObjectResponse[] = [];
-  for await (const row of iterateAllDataSourceRows(notion, { data_source_id: dataSourceId })) {
-    if (isFullPage(row) && !row.in_trash) pages.push(row);
-  }
-  pages.sort((a, b) => a.created_time.localeCompare(b.created_time) || a.id.localeCompare(b.id));
-  const rows: ExistingRow<RowValues<S>>[] = [];
+  const rows: (ExistingRow<RowValues<S>> & { createdTime: string })[] = [];
   const intern = new Interner();
   const columns = columnsOf(spec);
-  for (const page of pages) {
+  for await (const page of iterateAllDataSourceRows(notion, { data_source_id: dataSourceId })) {
+    if (!isFullPage(page) || page.in_trash) continue;
     const values: Record<string, CellValue> = {};
     for (const [id, column] of columns) {
       values[id] = intern.value(
@@ -44,7 +42,8 @@ export async function readRows<S extends TableSpec>(notion: Client, spec: S, dat
     }
     const key = values[spec.key];
     // Built column by column from the spec, so the values have the spec's shape.
-    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S> });
+    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S>, createdTime: intern.string(page.created_time) });
   }
-  return rows;
+  rows.sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.pageId.localeCompare(b.pageId));
+  return rows.map(({ createdTime: _, ...row }) => row);
 }

@@ -142,7 +142,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, pulled.map(epicRow), existingEpics, {
+    await syncTable(epicsTable, EPICS_TABLE, () => pulled.map(epicRow), existingEpics, {
       // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
       archiveMissing: mode.full,
       options,
@@ -151,7 +151,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE, [
+    await syncTable(balanceTable, BALANCE_TABLE, () => [
       ...balance.cells.map((cell) => balanceCellRow(cell, period)),
       ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
     ], existingBalance, {
@@ -203,7 +203,8 @@ async function publishDashboard(
 async function syncTable<S extends TableSpec>(
   table: Table<S> | null,
   spec: S,
-  desired: Row<WrittenValues<S>>[],
+  /** Built on demand and turned into stored rows at once, so a large table's rows are not held twice while it is written. */
+  desired: () => Row<WrittenValues<S>>[],
   existing: readonly ExistingRow[],
   { archiveMissing, options, writeOrder, beforeWrites }: {
     archiveMissing: boolean;
@@ -214,7 +215,7 @@ async function syncTable<S extends TableSpec>(
     beforeWrites?: (() => Promise<void>) | undefined;
   },
 ): Promise<TableOutcome> {
-  const stored = table ? desired.map((row) => table.asStored(row)) : desired;
+  const stored = table ? desired().map((row) => table.asStored(row)) : desired();
   const plan = planRows(stored, existing, { archiveMissing });
   const title = spec.title;
   options.logger.info(
