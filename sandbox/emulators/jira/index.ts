@@ -5,6 +5,7 @@ import { matches, order, validateQuery, type EvalContext } from './jqlEvaluate.t
 import { JqlError, parseJql } from './jqlParse.ts';
 import type { JiraIssue, JiraSite } from './model.ts';
 import { renderIssue } from './render.ts';
+import { searchPageLimit } from './searchPageLimit.ts';
 
 export interface JiraUser {
   email: string;
@@ -56,6 +57,7 @@ export class JiraEmulator implements Emulator {
   readonly #users: readonly JiraUser[];
   readonly #pats: readonly { token: string; user: JiraUser }[];
   readonly #now: () => number;
+  #pageLimit: number | undefined;
 
   constructor(options: JiraEmulatorOptions) {
     this.site = options.site;
@@ -172,10 +174,14 @@ export class JiraEmulator implements Emulator {
     );
   }
 
-  /** Jira returns fewer issues per page when many fields are asked for. */
+  /** The most issues one search page returns, by `searchPageLimit`'s rules (or the test's override). */
   #pageSize(requested: number | undefined, fields: readonly string[]): number {
-    const heavy = fields.includes('*all') || fields.includes('*navigable') || fields.length > 12;
-    return Math.max(1, Math.min(requested ?? 50, heavy ? 50 : 100));
+    return Math.max(1, Math.min(requested ?? 50, this.#pageLimit ?? searchPageLimit(this.flavour, fields)));
+  }
+
+  /** Test-only: caps every search page at `limit`, so page counts can be checked on a small site. */
+  setSearchPageLimit(limit: number | undefined): void {
+    this.#pageLimit = limit;
   }
 
   #searchJql(q: Query, user: JiraUser, host: string): SearchAndReconcileResults {
