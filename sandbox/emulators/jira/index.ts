@@ -57,7 +57,6 @@ export class JiraEmulator implements Emulator {
   readonly #users: readonly JiraUser[];
   readonly #pats: readonly { token: string; user: JiraUser }[];
   readonly #now: () => number;
-  #pageLimit: number | undefined;
 
   constructor(options: JiraEmulatorOptions) {
     this.site = options.site;
@@ -174,14 +173,9 @@ export class JiraEmulator implements Emulator {
     );
   }
 
-  /** The most issues one search page returns, by `searchPageLimit`'s rules (or the test's override). */
+  /** The most issues one search page returns: `maxResults` (50 when absent) lowered to `searchPageLimit`. */
   #pageSize(requested: number | undefined, fields: readonly string[]): number {
-    return Math.max(1, Math.min(requested ?? 50, this.#pageLimit ?? searchPageLimit(this.flavour, fields)));
-  }
-
-  /** Test-only: caps every search page at `limit`, so page counts can be checked on a small site. */
-  setSearchPageLimit(limit: number | undefined): void {
-    this.#pageLimit = limit;
+    return Math.max(1, Math.min(requested ?? 50, searchPageLimit(this.flavour, fields)));
   }
 
   #searchJql(q: Query, user: JiraUser, host: string): SearchAndReconcileResults {
