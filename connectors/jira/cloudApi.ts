@@ -6,6 +6,8 @@ import type { RawIssue } from './toEpic.ts';
 export function cloudApi(jira: CloudClient): JiraApi {
   return {
     deployment: 'cloud',
+    // search/jql's `maxResults`: "The greatest number of items returned per page is achieved when requesting `id` or `key` only. It returns max 5000 issues."
+    idsPerPage: 5000,
     fields: () => jira.issueFields.getFields(),
     issueTypes: () => jira.issueTypes.getIssueAllTypes(),
     async *search(jql, fields, pageSize) {

@@ -50,6 +50,8 @@ export function dataCenterApi(options: { host: string; token: string; scheduler:
   };
   return {
     deployment: 'datacenter',
+    // /rest/api/2/search caps `maxResults` at the site's jira.search.views.default.max, 1,000 unless an admin changed it.
+    idsPerPage: 1000,
     fields: () => request<JiraField[]>('GET', '/rest/api/2/field'),
     issueTypes: () => request<{ name?: string; hierarchyLevel?: number }[]>('GET', '/rest/api/2/issuetype'),
     async *search(jql, fields, pageSize) {

@@ -16,6 +16,8 @@ export interface JiraField {
 
 export interface JiraApi {
   readonly deployment: 'cloud' | 'datacenter';
+  /** The largest page this Jira returns when only issue ids are asked for: a search for ids asks for this many. */
+  readonly idsPerPage: number;
   fields(): Promise<JiraField[]>;
   issueTypes(): Promise<{ name?: string; hierarchyLevel?: number }[]>;
   /** Pages of issues for a JQL query, in order, until the last one. */

@@ -6,6 +6,7 @@ import { createJiraClient } from './createJiraClient.ts';
 import { dataCenterApi } from './dataCenterApi.ts';
 import type { EffortFallback } from './effort.ts';
 import { explainJiraError } from './explainJiraError.ts';
+import { inScopeIds } from './inScopeIds.ts';
 import type { JiraApi } from './jiraApi.ts';
 import { pullEpics } from './pullEpics.ts';
 import type { TeamRule } from './teamOf.ts';
@@ -33,6 +34,12 @@ export interface JiraConnector {
   scheduler: RequestScheduler;
 }
 
+/** The pull and the in-scope search both need the epic-level issue types: one run asks Jira once. */
+function issueTypesOnce(api: JiraApi): JiraApi {
+  let types: ReturnType<JiraApi['issueTypes']> | undefined;
+  return { ...api, issueTypes: () => (types ??= api.issueTypes()) };
+}
+
 /**
  * Jira behind the engine's ports: Cloud through jira.js, Data Center through a
  * small fetch adapter (jira.js does not cover it), both behind one scheduler,
@@ -48,7 +55,7 @@ export function jiraConnector(
   const scheduler = schedulerFor(settings);
   let api: JiraApi | undefined;
   const jira = () =>
-    (api ??=
+    (api ??= issueTypesOnce(
       settings.deployment === 'datacenter'
         ? dataCenterApi({ host: settings.host, token: credentials.token, scheduler })
         : cloudApi(
@@ -58,13 +65,15 @@ export function jiraConnector(
               scheduler,
               onSchemaMismatch: options.onSchemaMismatch,
             }),
-          ));
+          ),
+    ));
   const explain = (error: unknown) =>
     Promise.reject(explainJiraError(error, { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv, deployment: settings.deployment }));
   return {
     scheduler,
     epics: {
       pullEpics: (pull) => pullEpics(jira(), { ...settings, effort: settings.effortFallback, ruleFields: options.ruleFields }, pull),
+      inScopeIds: () => inScopeIds(jira(), settings),
     },
     labels: {
       addLabel: (issueId, label) => jira().addLabel(issueId, label).catch(explain),

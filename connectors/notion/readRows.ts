@@ -4,7 +4,10 @@ import type { ExistingRow } from '#core/plan.ts';
 import { columnsOf, type CellValue, type RowValues, type TableSpec } from '#core/tables/table.ts';
 import { fromNotionProperty } from './propertyValues.ts';
 
-/** A page shows at most 25 relation ids per property; the rest come from the property endpoint. */
+/**
+ * A page object lists at most 25 ids per relation (`has_more` says there are
+ * more); the full list comes from the property endpoint, 100 ids a page.
+ */
 async function fullRelation(notion: Client, page: PageObjectResponse, name: string): Promise<string[]> {
   const property = page.properties[name];
   if (property?.type !== 'relation') return [];
@@ -13,7 +16,7 @@ async function fullRelation(notion: Client, page: PageObjectResponse, name: stri
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const response = await notion.pages.properties.retrieve({ page_id: page.id, property_id: property.id, start_cursor: cursor });
+    const response = await notion.pages.properties.retrieve({ page_id: page.id, property_id: property.id, start_cursor: cursor, page_size: 100 });
     if (response.object !== 'list') break;
     for (const item of response.results) if (item.type === 'relation') ids.push(item.relation.id);
     cursor = response.has_more ? (response.next_cursor ?? undefined) : undefined;

@@ -42,8 +42,13 @@ export interface RowPlan {
 }
 
 export interface PlanOptions {
-  /** Archive existing rows whose key is no longer desired (only after a complete read). */
-  archiveMissing: boolean;
+  /**
+   * Which existing rows whose key is not desired are archived as gone: none;
+   * all of them (`true`, only after a complete read); or all but the keys
+   * known to be still there (`except`: on an incremental run, the epics still
+   * in scope, which were not pulled because they did not change).
+   */
+  archiveMissing: boolean | { except: ReadonlySet<string> };
 }
 
 const isEmpty = (value: CellValue | undefined) => value === undefined || value === null || value === '';
@@ -88,9 +93,10 @@ export function planRows(desired: readonly Row[], existing: readonly ExistingRow
     if (changed === null) unchanged += 1;
     else updates.push({ pageId: current.pageId, key: row.key, changed });
   }
-  if (options.archiveMissing) {
+  const { archiveMissing } = options;
+  if (archiveMissing) {
     for (const [key, row] of kept) {
-      if (!wanted.has(key)) archives.push({ pageId: row.pageId, key, reason: 'gone' });
+      if (!wanted.has(key) && (archiveMissing === true || !archiveMissing.except.has(key))) archives.push({ pageId: row.pageId, key, reason: 'gone' });
     }
   }
   return { creates, updates, archives, unchanged };

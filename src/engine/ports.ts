@@ -19,6 +19,8 @@ export interface PullOptions {
 export interface EpicSource {
   /** Epics in scope, and the estimates the pull set aside as implausible (the epic then counts as unestimated). */
   pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string; rejectedEstimates: RejectedEstimate[] }>;
+  /** The ids of every epic in scope now (the full pull's query, ids only): how an incremental run learns which epics are gone. */
+  inScopeIds(): Promise<string[]>;
 }
 
 /** Writes back to Jira: only ever adds a label. */

@@ -4,7 +4,7 @@ import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
 import { classifyEpics } from '#core/classifyEpics.ts';
 import type { Mappings } from '#core/mappings.ts';
 import { periodOf, type PeriodKind } from '#core/period.ts';
-import { inTimeOrder, planRows, type ExistingRow, type Row, type RowPlan } from '#core/plan.ts';
+import { inTimeOrder, planRows, type ExistingRow, type PlanOptions, type Row, type RowPlan } from '#core/plan.ts';
 import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
@@ -67,7 +67,7 @@ export interface SyncReport {
   period: string;
   /** Epics pulled from Jira this run (all of them on a full run). */
   pulled: ClassifiedEpic[];
-  /** Every epic in the balance: the pulled ones and, on an incremental run, the rest as Notion holds them. */
+  /** Every epic in the balance: the pulled ones and, on an incremental run, the rest still in scope as Notion holds them. */
   portfolio: PortfolioEpic[];
   strategy: StrategyPage[];
   balance: Balance;
@@ -106,19 +106,21 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     : { full: true, reason: 'no Epics database yet' };
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
   const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  // An incremental run pulls only changed epics; the ids still in scope tell it which rows' epics were deleted or moved out.
+  const inScope = mode.full ? null : new Set(await ports.jira.inScopeIds());
   warnRejectedEstimates(logger, rejectedEstimates);
-  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
+  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
 
   const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
   const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
 
   const portfolio = pulled.map(portfolioEpicOf);
-  if (!mode.full) {
-    // Epics not pulled this time are unchanged in Jira: their Notion rows hold their facts.
+  if (inScope) {
+    // Epics in scope but not pulled this time are unchanged in Jira: their Notion rows hold their facts. The rest are gone.
     const pulledIds = new Set(epics.map((e) => e.id));
     const seen = new Set<string>();
     for (const row of existingEpics) {
-      if (pulledIds.has(row.key) || seen.has(row.key)) continue;
+      if (pulledIds.has(row.key) || seen.has(row.key) || !inScope.has(row.key)) continue;
       seen.add(row.key);
       portfolio.push(epicFromRow(row, mappings.workTypes));
     }
@@ -143,8 +145,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
 
   const tables = [
     await syncTable(epicsTable, EPICS_TABLE, () => pulled.map(epicRow), existingEpics, {
-      // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
-      archiveMissing: mode.full,
+      // Rows of epics no longer in Jira's scope are archived on every run; so are duplicate rows.
+      archiveMissing: inScope ? { except: inScope } : true,
       options,
       // An incremental run writes oldest change first, so the cursor derived from the rows never skips an unwritten one.
       // A full run writes in any order, after marking itself pending so that, killed part-way, it is repeated.
@@ -207,7 +209,7 @@ async function syncTable<S extends TableSpec>(
   desired: () => Row<WrittenValues<S>>[],
   existing: readonly ExistingRow[],
   { archiveMissing, options, writeOrder, beforeWrites }: {
-    archiveMissing: boolean;
+    archiveMissing: PlanOptions['archiveMissing'];
     options: SyncOptions;
     /** When given, rows are written in this time order, in windows of half the overlap (see `inTimeOrder`). */
     writeOrder?: ((key: string) => number) | undefined;

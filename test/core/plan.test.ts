@@ -34,6 +34,13 @@ describe('planning Notion writes', () => {
     expect(planRows([], rows, { archiveMissing: false }).archives).toEqual([]);
   });
 
+  it('an incremental plan archives only the rows whose key is no longer in scope, not the unchanged ones it did not pull', () => {
+    const rows = [existing('p1', 'unchanged', { Name: 'A' }), existing('p2', 'deleted', { Name: 'B' }), existing('p3', 'changed', { Name: 'C' })];
+    const plan = planRows([{ key: 'changed', values: { Name: 'C2' } }], rows, { archiveMissing: { except: new Set(['unchanged', 'changed']) } });
+    expect(plan.archives).toEqual([{ pageId: 'p2', key: 'deleted', reason: 'gone' }]);
+    expect(plan.updates.map((u) => u.key)).toEqual(['changed']);
+  });
+
   it('an empty string and a missing value are the same', () => {
     expect(planRows([{ key: '1', values: { Note: '' } }], [existing('p', '1', { Note: null })], { archiveMissing: false }).unchanged).toBe(1);
   });

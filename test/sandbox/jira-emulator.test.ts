@@ -36,6 +36,16 @@ describe('the Jira emulator, driven by the real jira.js', () => {
     expect(pages).toBe(Math.ceil(all / 5));
   });
 
+  it('pages like Jira Cloud: up to 5,000 issues when only ids are asked for, 100 with fields, 50 with all of them', async () => {
+    emulator.site.issues = buildSandboxPortfolio({ epics: 6_000 }).issues;
+    const page = async (fields: string[]) =>
+      (await jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'issuetype = Epic', fields, maxResults: 10_000 })).issues!.length;
+    expect(await page(['id'])).toBe(5_000);
+    expect(await page(['key'])).toBe(5_000);
+    expect(await page(['id', 'summary'])).toBe(100);
+    expect(await page(['*all'])).toBe(50);
+  });
+
   it('a quoted value is one literal: quotes and keywords inside it change nothing', async () => {
     emulator.site.issues[0]!.labels.push('say "hi" OR project is not EMPTY');
     const found = await jira().issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'labels = "say \\"hi\\" OR project is not EMPTY"', fields: ['labels'] });
@@ -112,6 +122,16 @@ describe('the Jira emulator as a Data Center site', () => {
     expect(found.every((i) => i.fields['customfield_10841'] === epic.key)).toBe(true);
     expect((await search(`"Epic Link" = ${epic.key}`, ['summary'])).length).toBe(children.length);
     expect(await search(`parent in (${epic.key})`, ['summary'])).toEqual([]);
+  });
+
+  it('pages like Data Center: up to 1,000 issues (jira.search.views.default.max), and says so in maxResults', async () => {
+    emulator.site.issues = buildSandboxPortfolio({ epics: 1_500 }).issues;
+    for (const fields of ['id', 'summary']) {
+      const page = (await get(`/rest/api/2/search?jql=issuetype%20%3D%20Epic&fields=${fields}&maxResults=5000`)) as { maxResults: number; issues: unknown[]; total: number };
+      expect(page.total).toBeGreaterThan(1_000);
+      expect(page.maxResults).toBe(1_000);
+      expect(page.issues).toHaveLength(1_000);
+    }
   });
 
   it('returns users with a username and key (no account id), and options with their value and id', async () => {

@@ -69,7 +69,7 @@ describe('the Notion emulator, driven by the real SDK', () => {
     expect(all).toHaveLength(250);
   });
 
-  it('a page shows 25 relation ids and has_more; the property endpoint returns all of them', async () => {
+  it('a page shows 25 relation ids and has_more; the property endpoint pages the rest, 100 at a time unless asked', async () => {
     const db = await createTable();
     const ds = (db as { data_sources: { id: string }[] }).data_sources[0]!.id;
     const targets = Array.from({ length: 30 }, (_, i) => emulator.seedPage({ parent: { data_source_id: SANDBOX_NOTION_IDS.strategyDataSource }, properties: { Name: { title: text(`t${i}`) } } }).id);
@@ -77,10 +77,15 @@ describe('the Notion emulator, driven by the real SDK', () => {
     const links = (page as unknown as { properties: Record<string, { relation: unknown[]; has_more: boolean; id: string }> }).properties['Links']!;
     expect(links.relation).toHaveLength(25);
     expect(links.has_more).toBe(true);
-    const first = await notion.pages.properties.retrieve({ page_id: page.id, property_id: links.id });
+    // 100 items a page unless asked (Notion's pagination default), so all 30 come at once.
+    const whole = await notion.pages.properties.retrieve({ page_id: page.id, property_id: links.id });
+    expect(whole.object === 'list' && [whole.results.length, whole.has_more]).toEqual([30, false]);
+    const first = await notion.pages.properties.retrieve({ page_id: page.id, property_id: links.id, page_size: 20 });
     const rest = first.object === 'list' && first.next_cursor ? await notion.pages.properties.retrieve({ page_id: page.id, property_id: links.id, start_cursor: first.next_cursor }) : null;
     const count = (r: typeof first | null) => (r && r.object === 'list' ? r.results.length : 0);
-    expect(count(first) + count(rest)).toBe(30);
+    expect([count(first), count(rest)]).toEqual([20, 10]);
+    const nextUrl = first.object === 'list' && (first as unknown as { property_item: { next_url: string | null } }).property_item.next_url;
+    expect(nextUrl).toBe(`${BASE}/v1/pages/${page.id}/properties/${links.id}?start_cursor=${encodeURIComponent(String(first.object === 'list' && first.next_cursor))}`);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { matches, order, validateQuery, type EvalContext } from './jqlEvaluate.t
 import { JqlError, parseJql } from './jqlParse.ts';
 import type { JiraIssue, JiraSite } from './model.ts';
 import { renderIssue } from './render.ts';
+import { searchPageLimit } from './searchPageLimit.ts';
 
 export interface JiraUser {
   email: string;
@@ -172,10 +173,9 @@ export class JiraEmulator implements Emulator {
     );
   }
 
-  /** Jira returns fewer issues per page when many fields are asked for. */
+  /** The most issues one search page returns: `maxResults` (50 when absent) lowered to `searchPageLimit`. */
   #pageSize(requested: number | undefined, fields: readonly string[]): number {
-    const heavy = fields.includes('*all') || fields.includes('*navigable') || fields.length > 12;
-    return Math.max(1, Math.min(requested ?? 50, heavy ? 50 : 100));
+    return Math.max(1, Math.min(requested ?? 50, searchPageLimit(this.flavour, fields)));
   }
 
   #searchJql(q: Query, user: JiraUser, host: string): SearchAndReconcileResults {

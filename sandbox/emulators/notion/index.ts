@@ -379,7 +379,11 @@ export class NotionEmulator implements Emulator {
     return renderPage(this.#ws, page);
   }
 
-  /** A property's full value, paginated: how relations past 25 ids are read. */
+  /**
+   * A property's full value, paginated: how relations past the page object's 25 ids are read. Pages hold
+   * `page_size` items, 100 unless asked (Notion's pagination default and maximum); `property_item.next_url`
+   * is the next page's address, as Notion sends it.
+   */
   #pageProperty(raw: string, propertyId: string, url: URL) {
     const page = this.#page(raw);
     if (page.parent.type !== 'data_source_id') throw validation('Only pages in a data source have properties.');
@@ -389,13 +393,15 @@ export class NotionEmulator implements Emulator {
     const value = page.values[schema.name];
     if (schema.type !== 'relation') return { object: 'property_item', id: schema.id, ...renderValue(schema, value) };
     const ids = value?.type === 'relation' ? value.value : [];
-    const pageSize = Math.min(Number(url.searchParams.get('page_size') ?? 25), PAGE_SIZE_LIMIT);
+    const pageSize = Math.min(Number(url.searchParams.get('page_size') ?? PAGE_SIZE_LIMIT), PAGE_SIZE_LIMIT);
+    if (!(pageSize >= 1)) throw validation('page_size should be a number between 1 and 100.');
     const { offset } = decodeCursor(url.searchParams.get('start_cursor') ?? undefined);
     const end = Math.min(offset + pageSize, ids.length);
     const next = end < ids.length ? encodeCursor({ offset: end }) : null;
+    const nextUrl = next === null ? null : `${url.origin}${url.pathname}?start_cursor=${encodeURIComponent(next)}`;
     return {
       ...list(ids.slice(offset, end).map((id) => ({ object: 'property_item', id: schema.id, type: 'relation', relation: { id } })), next, 'property_item'),
-      property_item: { id: schema.id, next_url: null, type: 'relation', relation: {} },
+      property_item: { id: schema.id, next_url: nextUrl, type: 'relation', relation: {} },
     };
   }
 
