@@ -35,5 +35,5 @@ USER 1000:1000
 # runs on the rules bundled in /app/mappings; with one, mount that folder beside it.
 # The run lock goes to /tmp: give it a writable volume when the root filesystem is read-only.
 # The V8 flag is the launcher's own (see bin/backbone-sync.js): a smaller young generation, a lower peak RSS.
-ENTRYPOINT ["node", "--max-semi-space-size=8", "dist/backbone-sync.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=8", "--heap-growing-percent=20", "dist/backbone-sync.js"]
 CMD ["sync", "--config", "/config/backbone-sync.config.json"]

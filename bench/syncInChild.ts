@@ -1,6 +1,6 @@
 // One `sync` as the launcher runs it, in its own process so its peak RSS is its
 // own (the sandbox serving it runs in the parent). Usage:
-//   node --max-semi-space-size=8 bench/syncInChild.ts <config> <result.json>
+//   node <the launcher's flags> bench/syncInChild.ts <config> <result.json>
 // Writes {code, peakRssMb, cpuMs} to result.json; logs go nowhere.
 import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
