@@ -66,7 +66,9 @@ describe('the published package', () => {
     expect(firstLine(join(installed(), 'dist', 'backbone-sync.js'))).toBe(firstLine('bin/backbone-sync.js'));
   });
 
-  it('`npx backbone-sync --help` prints the usage', async () => {
+  it('`npx backbone-sync --version` prints the package\'s version, and `--help` the usage', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect((await run('npx', ['backbone-sync', '--version'], { cwd: app, env })).stdout.trim()).toBe(version);
     const { stdout } = await run('npx', ['backbone-sync', '--help'], { cwd: app, env });
     expect(stdout).toMatch(/^Usage: backbone-sync \[options\] \[command\]/m);
   });
