@@ -11,7 +11,7 @@ import { writeDashboardSection } from './dashboardSection.ts';
 import { dataSourcesOf } from './dataSources.ts';
 import { explainNotionError } from './explainNotionError.ts';
 import { notionTables } from './notionTables.ts';
-import { parentChildren } from './parentPage.ts';
+import { checkParentIsPage, parentChildren } from './parentPage.ts';
 import { readStrategyPages, type StrategyPropertyNames } from './readStrategyPages.ts';
 import { syncStatePage } from './syncStatePage.ts';
 
@@ -69,6 +69,10 @@ export function notionConnector(settings: NotionSettings, token: string, options
         return sources[0].id;
       }));
 
+  // One store per run, so each database is looked up and checked once; the parent page too.
+  let tableStore: Promise<TableStore> | undefined;
+  let parentChecked: Promise<void> | undefined;
+
   const dashboardPage = settings.dashboardPage;
   return {
     scheduler,
@@ -82,14 +86,17 @@ export function notionConnector(settings: NotionSettings, token: string, options
     },
     tables: {
       async open(spec, opts) {
-        const store = notionTables(notion, {
-          parentPageId: settings.parentPage,
-          strategyDataSourceId: await strategyDataSourceId(),
-          children,
-          tokenEnv: settings.tokenEnv,
-          configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
-        });
-        return store.open(spec, opts);
+        tableStore ??= strategyDataSourceId().then((strategyDataSourceId) =>
+          notionTables(notion, {
+            parentPageId: settings.parentPage,
+            strategyDataSourceId,
+            children,
+            tokenEnv: settings.tokenEnv,
+            configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
+            checkParent: () => (parentChecked ??= checkParentIsPage(notion, settings.parentPage).catch(explainAs(parentWhat))),
+          }),
+        );
+        return (await tableStore).open(spec, opts);
       },
     },
     charts: { ensure: (tables) => ensureChartViews(notion, tables) },

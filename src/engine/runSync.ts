@@ -9,10 +9,11 @@ import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
 import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
-import { EPICS_TABLE, epicFromRow, epicRow, overrideOf } from '#core/tables/epicsTable.ts';
-import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
+import { EPICS_TABLE, epicFromRow, epicRow, overridesByEpic } from '#core/tables/epicsTable.ts';
+import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
+import { epicRowsDamage } from '#core/epicRowsDamage.ts';
 import { createCharts } from './createCharts.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
@@ -92,17 +93,22 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     existingEpics.map((r) => r.values.updated),
     options.now.getTime() + options.overlapMs,
   );
-  // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
-  const mode = epicsFound
-    ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
-    : { full: true, reason: 'no Epics database yet' };
+  // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only,
+  // and so are rows a person's edit damaged: an incremental run would read them back wrong.
+  const damage = epicsFound && epicRowsDamage(existingEpics, epicsFound.missing, mappings.workTypes);
+  if (damage) logger.warn({ damage }, 'the Epics rows were edited in ways only a full run repairs; running one');
+  const mode = !epicsFound
+    ? { full: true, reason: 'no Epics database yet' }
+    : damage && !options.full
+      ? { full: true, reason: damage }
+      : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
   const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   warnRejectedEstimates(logger, rejectedEstimates);
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
-  const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
-  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
+  const overrides = overridesByEpic(existingEpics);
+  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (!mode.full) {
@@ -110,7 +116,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     const pulledIds = new Set(epics.map((e) => e.id));
     const seen = new Set<string>();
     for (const row of existingEpics) {
-      if (pulledIds.has(row.key) || seen.has(row.key)) continue;
+      if (!row.key || pulledIds.has(row.key) || seen.has(row.key)) continue;
       seen.add(row.key);
       portfolio.push(epicFromRow(row, mappings.workTypes));
     }
@@ -207,7 +213,7 @@ async function syncTable<S extends TableSpec>(
   },
 ): Promise<TableOutcome> {
   const stored = table ? desired.map((row) => table.asStored(row)) : desired;
-  const plan = planRows(stored, existing, { archiveMissing });
+  const plan = planRows(stored, existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
   const title = spec.title;
   options.logger.info(
     { table: title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },

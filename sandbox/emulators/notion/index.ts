@@ -158,6 +158,25 @@ export class NotionEmulator implements Emulator {
     source.properties[change.rename ?? property] = { ...schema, name: change.rename ?? property, type: change.retype ?? schema.type, config: change.retype ? {} : schema.config };
   }
 
+  /**
+   * A person deleting or renaming a select option in the property's menu. Notion
+   * keeps a row's choice by option id, so rows that held a deleted option show
+   * none, and rows holding a renamed one show its new name.
+   */
+  editOption(dataSourceId: string, property: string, option: string, change: { rename: string } | { remove: true }): void {
+    const schema = this.#ws.dataSources.get(dataSourceId)!.properties[property]!;
+    const options = schema.config['options'] as { id: string; name: string; color: string }[];
+    const index = options.findIndex((o) => o.name === option);
+    if ('remove' in change) options.splice(index, 1);
+    else options[index] = { ...options[index]!, name: change.rename };
+    const renamed = 'rename' in change ? change.rename : null;
+    for (const page of this.rows(dataSourceId)) {
+      const value = page.values[property];
+      if (value?.type === 'select' && value.value === option) value.value = renamed;
+      if (value?.type === 'multi_select') value.value = value.value.flatMap((name) => (name !== option ? [name] : renamed ? [renamed] : []));
+    }
+  }
+
   trash(id: string): void {
     const page = this.#ws.pages.get(id);
     if (page) page.inTrash = true;

@@ -66,6 +66,16 @@ export function overrideOf(row: StoredEpicRow | undefined): string | null {
   return row?.values.workTypeOverride || null;
 }
 
+/** Each epic's override; of duplicate rows, the oldest that has one (the planner carries it to the row it keeps). */
+export function overridesByEpic(rows: readonly StoredEpicRow[]): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const row of rows) {
+    const override = overrideOf(row);
+    if (override && row.key && !overrides.has(row.key)) overrides.set(row.key, override);
+  }
+  return overrides;
+}
+
 /**
  * An epic's facts read back from its row, for epics an incremental run did not
  * pull. A row whose work type no longer exists counts as Unclassified (the next

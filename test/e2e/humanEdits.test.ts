@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { logLines, type CliResult } from '../helpers/cliRun.ts';
+import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+
+/**
+ * People edit Notion: properties renamed or deleted, options deleted, rows
+ * copied. Each edit is made the way the Notion UI makes it (the emulator's
+ * person-side operations), then the real CLI runs. The engine must detect it,
+ * stop before writing or repair without duplicating, and say what happened.
+ */
+const T0 = new Date('2026-11-23T08:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const epicsSource = (h: SandboxHarness) => h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+const epicRows = (h: SandboxHarness) => h.world.notion.rows(epicsSource(h));
+const finished = (result: CliResult) => logLines(result.stdout).find((l) => l['msg'] === 'sync finished')!;
+const byWorkType = (result: CliResult) => finished(result)['byWorkType'];
+
+describe('a Work Type a person renamed, or an option they deleted', () => {
+  it('a renamed Work Type property is added back and every row rewritten from Jira: the balance does not turn Unclassified', async () => {
+    const h = sandboxHarness({ epics: 47 });
+    const first = await h.run(['sync'], T0);
+    h.world.notion.editSchema(epicsSource(h), 'Work Type', { rename: 'Work Type (mine)' });
+    const result = await h.run(['sync'], later(10));
+    expect(result.code, result.stderr).toBe(0);
+    expect(finished(result)['mode']).toBe('full');
+    expect(byWorkType(result)).toEqual(byWorkType(first));
+    expect(epicRows(h).every((r) => h.world.notion.valueOf(r, 'Work Type'))).toBe(true);
+  });
+
+  it.each([
+    ['deleted', { remove: true } as const],
+    ['renamed', { rename: 'Growth (old)' }],
+  ])('a Work Type option %s: the next run is a full one, and the balance counts those epics as before', async (_, change) => {
+    const h = sandboxHarness({ epics: 47 });
+    const first = await h.run(['sync'], T0);
+    const growth = epicRows(h).filter((r) => h.world.notion.valueOf(r, 'Work Type') === 'Growth').map((r) => r.id);
+    expect(growth.length).toBeGreaterThan(0);
+    h.world.notion.editOption(epicsSource(h), 'Work Type', 'Growth', change);
+    const result = await h.run(['sync'], later(10));
+    expect(result.code, result.stderr).toBe(0);
+    expect(finished(result)['mode']).toBe('full');
+    expect(result.stdout).toContain('lost values the balance reads');
+    expect(byWorkType(result)).toEqual(byWorkType(first));
+    for (const id of growth) expect(h.world.notion.valueOf(h.world.notion.page(id)!, 'Work Type')).toBe('Growth');
+  });
+});
+
+describe('dry runs fail the way the real run would', () => {
+  it('a retyped Story Points property stops a dry run too, naming it', async () => {
+    const h = sandboxHarness({ epics: 10 });
+    await h.run(['sync'], T0);
+    h.world.notion.editSchema(epicsSource(h), 'Story Points', { retype: 'rich_text' });
+    const result = await h.run(['sync', '--dry-run'], later(10));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Story Points" is a rich_text property; backbone-sync needs it to be number');
+  });
+});
