@@ -46,6 +46,17 @@ describe('a Work Type a person renamed, or an option they deleted', () => {
 });
 
 describe('dry runs fail the way the real run would', () => {
+  it('a notion.parentPage that is a database is named as one, by the dry run and the real run alike, and nothing is created', async () => {
+    const h = sandboxHarness({ epics: 6, config: (c) => ({ ...c, notion: { ...c.notion, parentPage: c.notion.strategyDatabase } }) });
+    for (const args of [['sync', '--dry-run'], ['sync']]) {
+      const result = await h.run(args, T0);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`notion.parentPage ${h.world.notionIds.strategyDatabase} is a database, not a page`);
+      expect(result.stderr).toContain('Give the page that database sits in');
+    }
+    expect(h.notionWrites()).toEqual([]);
+  });
+
   it('a retyped Story Points property stops a dry run too, naming it', async () => {
     const h = sandboxHarness({ epics: 10 });
     await h.run(['sync'], T0);

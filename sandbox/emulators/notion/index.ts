@@ -60,7 +60,7 @@ export class NotionEmulator implements Emulator {
       ['PATCH', new RegExp(`^/v1/data_sources/${id}$`), ([d], body) => this.#updateDataSource(d!, body)],
       ['POST', new RegExp(`^/v1/data_sources/${id}/query$`), ([d], body) => this.#query(d!, body)],
       ['POST', /^\/v1\/pages$/, (_, body) => this.#createPage(body)],
-      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => renderPage(this.#ws, this.#page(p!))],
+      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => renderPage(this.#ws, this.#retrievablePage(p!))],
       ['PATCH', new RegExp(`^/v1/pages/${id}$`), ([p], body) => this.#updatePage(p!, body)],
       ['GET', new RegExp(`^/v1/pages/${id}/properties/${id}$`), ([p, prop], _, url) => this.#pageProperty(p!, decodeURIComponent(prop!), url)],
       ['GET', new RegExp(`^/v1/blocks/${id}/children$`), ([b], _, url) => this.#listChildren(b!, url)],
@@ -252,6 +252,15 @@ export class NotionEmulator implements Emulator {
     const page = this.#visible('page', this.#ws.pages, raw);
     if (page.parent.type === 'data_source_id' && this.#ws.unshared.has(page.parent.database_id)) throw notFound('page', page.id);
     return page;
+  }
+
+  /** Retrieving a database as a page is a validation error naming the mistake, as Notion answers it. */
+  #retrievablePage(raw: string) {
+    const id = normaliseId(raw);
+    if (this.#ws.databases.has(id) && !this.#ws.unshared.has(id)) {
+      throw validation(`Provided ID ${id} is a database, not a page. Use the retrieve database API instead, \`/v1/databases/${id}\`.`);
+    }
+    return this.#page(raw);
   }
 
   #block(raw: string) {
