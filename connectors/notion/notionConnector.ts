@@ -12,7 +12,8 @@ import { dataSourcesOf } from './dataSources.ts';
 import { explainNotionError } from './explainNotionError.ts';
 import { notionTables } from './notionTables.ts';
 import { checkParentIsPage, parentChildren } from './parentPage.ts';
-import { readStrategyPages, type StrategyPropertyNames } from './readStrategyPages.ts';
+import { readStrategyPages } from './readStrategyPages.ts';
+import type { StrategyPropertyNames } from './strategySchema.ts';
 import { syncStatePage } from './syncStatePage.ts';
 
 /** The `notion` section of the config, as this connector reads it. */

@@ -15,6 +15,42 @@ const epicRows = (h: SandboxHarness) => h.world.notion.rows(epicsSource(h));
 const finished = (result: CliResult) => logLines(result.stdout).find((l) => l['msg'] === 'sync finished')!;
 const byWorkType = (result: CliResult) => finished(result)['byWorkType'];
 
+describe('the strategy database, edited under the engine', () => {
+  it.each([
+    ['deleted', { remove: true }],
+    ['renamed', { rename: 'Backbone layer' }],
+  ])('its Layer property %s: the run stops before any write, naming the database, the property and the setting', async (_, change) => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    h.world.notion.editSchema(h.world.notionIds.strategyDataSource, 'Layer', change);
+    h.resetLogs();
+    const result = await h.run(['sync', '--full'], later(10));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The strategy database ${h.world.notionIds.strategyDatabase} (notion.strategyDatabase)`);
+    expect(result.stderr).toContain('has no property "Layer" (notion.strategyProperties.layer): rename the property back in Notion, or set notion.strategyProperties.layer to its name');
+    expect(logLines(result.stdout).find((l) => l['level'] === 50)).toMatchObject({ kind: 'schema', code: 'strategy-schema' });
+    expect(h.notionWrites()).toEqual([]);
+  });
+
+  it('a typo in notion.strategyProperties stops a dry run the same way', async () => {
+    const h = sandboxHarness({ epics: 6, config: (c) => ({ ...c, notion: { ...c.notion, strategyProperties: { keywords: 'Keywrods' } } }) });
+    const result = await h.run(['sync', '--dry-run'], T0);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has no property "Keywrods" (notion.strategyProperties.keywords)');
+  });
+
+  it('its Impact option renamed, so no page is an Impact page: the run stops and shows the values it found', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    h.world.notion.editOption(h.world.notionIds.strategyDataSource, 'Layer', 'Impact', { rename: 'Impakt' });
+    h.resetLogs();
+    const result = await h.run(['sync', '--full'], later(10));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has no page whose "Layer" (notion.strategyProperties.layer) is Impact; the values there are "Impakt" × 4, "Usage" × 6');
+    expect(h.notionWrites()).toEqual([]);
+  });
+});
+
 describe('a Work Type a person renamed, or an option they deleted', () => {
   it('a renamed Work Type property is added back and every row rewritten from Jira: the balance does not turn Unclassified', async () => {
     const h = sandboxHarness({ epics: 47 });
