@@ -1,6 +1,7 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
 import { Interner } from '#core/interner.ts';
 import type { ExistingRow } from '#core/plan.ts';
+import { isRecoverable } from '#core/recoverKeys.ts';
 import { columnsOf, type CellValue, type RowValues, type TableSpec } from '#core/tables/table.ts';
 import { fromNotionProperty } from './propertyValues.ts';
 
@@ -23,8 +24,11 @@ async function fullRelation(notion: Client, page: PageObjectResponse, name: stri
 
 /**
  * Every row of a table, oldest first (so the planner keeps the oldest of any
- * duplicates), with the values of the properties the spec names. Rows without
- * a key are someone else's and are skipped.
+ * duplicates), with the values of the properties the spec names. A row without
+ * a key is someone else's and is skipped, unless it carries what identifies the
+ * engine's rows otherwise (an epic's Jira Key or Jira URL): then it is the
+ * engine's row that lost its key, returned with an empty key for the engine to
+ * recover (see recoverKeys.ts).
  */
 export async function readRows<S extends TableSpec>(notion: Client, spec: S, dataSourceId: string): Promise<ExistingRow<RowValues<S>>[]> {
   const pages: PageObjectResponse[] = [];
@@ -45,6 +49,7 @@ export async function readRows<S extends TableSpec>(notion: Client, spec: S, dat
     const key = values[spec.key];
     // Built column by column from the spec, so the values have the spec's shape.
     if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S> });
+    else if (isRecoverable(spec, values)) rows.push({ key: '', pageId: page.id, values: values as RowValues<S> });
   }
   return rows;
 }

@@ -14,7 +14,9 @@ import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/tabl
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
 import { epicRowsDamage } from '#core/epicRowsDamage.ts';
+import { recoverKeys } from '#core/recoverKeys.ts';
 import { createCharts } from './createCharts.ts';
+import { identifyEpicRows } from './identifyEpicRows.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
@@ -107,7 +109,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   warnRejectedEstimates(logger, rejectedEstimates);
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
 
-  const overrides = overridesByEpic(existingEpics);
+  const epicRows = identifyEpicRows(existingEpics, epics, epicsFound?.missing ?? []);
+  const overrides = overridesByEpic(epicRows);
   const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
 
   const portfolio = pulled.map(portfolioEpicOf);
@@ -115,7 +118,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     // Epics not pulled this time are unchanged in Jira: their Notion rows hold their facts.
     const pulledIds = new Set(epics.map((e) => e.id));
     const seen = new Set<string>();
-    for (const row of existingEpics) {
+    for (const row of epicRows) {
       if (!row.key || pulledIds.has(row.key) || seen.has(row.key)) continue;
       seen.add(row.key);
       portfolio.push(epicFromRow(row, mappings.workTypes));
@@ -134,13 +137,17 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
   // Only this period's rows are compared, so earlier periods are never touched.
   const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
+  const balanceRows = [
+    ...balance.cells.map((cell) => balanceCellRow(cell, period)),
+    ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
+  ];
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, pulled.map(epicRow), existingEpics, {
+    await syncTable(epicsTable, EPICS_TABLE, pulled.map(epicRow), epicRows, {
       // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
       archiveMissing: mode.full,
       options,
@@ -149,10 +156,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE, [
-      ...balance.cells.map((cell) => balanceCellRow(cell, period)),
-      ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
-    ], existingBalance, {
+    // Balance rows that lost their Key are recognised by period, scope and work type; the rest of the period's are archived.
+    await syncTable(balanceTable, BALANCE_TABLE, balanceRows, recoverKeys(BALANCE_TABLE, existingBalance, balanceRows).rows, {
       archiveMissing: true,
       options,
     }),

@@ -51,6 +51,76 @@ describe('the strategy database, edited under the engine', () => {
   });
 });
 
+describe('the Jira ID property deleted', () => {
+  const epicCount = (h: SandboxHarness) => h.world.jira.site.issues.filter((i) => i.parentKey === null).length;
+  const rowCreates = (h: SandboxHarness) => h.notionWrites().filter((w) => w.method === 'POST' && w.path === '/v1/pages');
+
+  it.each([
+    ['by their Jira Key', ['Jira ID']],
+    ['by their Jira URL when Jira Key is gone too', ['Jira ID', 'Jira Key']],
+  ])('rows are recognised %s and get their Jira ID back: no second row, and the overrides stay', async (_, deleted) => {
+    const h = sandboxHarness({ epics: 30 });
+    await h.run(['sync'], T0);
+    const idOf = new Map(epicRows(h).map((r) => [r.id, h.world.notion.valueOf(r, 'Jira ID')]));
+    const overridden = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Work Type') !== 'Innovation')!;
+    h.world.notion.editRow(overridden.id, 'Work Type Override', { type: 'select', value: 'Innovation' });
+    for (const property of deleted) h.world.notion.editSchema(epicsSource(h), property, { remove: true });
+    h.resetLogs();
+    const result = await h.run(['sync'], later(10));
+    expect(result.code, result.stderr).toBe(0);
+    expect(rowCreates(h)).toEqual([]);
+    expect(epicRows(h)).toHaveLength(epicCount(h));
+    for (const row of epicRows(h)) expect(h.world.notion.valueOf(row, 'Jira ID')).toBe(idOf.get(row.id));
+    expect(h.world.notion.valueOf(h.world.notion.page(overridden.id)!, 'Work Type')).toBe('Innovation');
+  });
+
+  it('a row that matches no epic while an epic has no row (moved to another project) stops the run with the repair, writing nothing', async () => {
+    const h = sandboxHarness({ epics: 30 });
+    await h.run(['sync'], T0);
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null && i.projectKey === 'PAY')!;
+    const oldKey = epic.key;
+    const moved = h.world.jira.moveIssue(epic.id, 'GRO');
+    h.world.notion.editSchema(epicsSource(h), 'Jira ID', { remove: true });
+    h.resetLogs();
+    const result = await h.run(['sync'], later(10));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 Epics row(s) have no Jira ID and match no epic by Jira Key or Jira URL');
+    expect(result.stderr).toContain(`(Jira Key ${oldKey}, page `);
+    expect(result.stderr).toContain(`1 epic(s) have no row: ${moved.key}`);
+    expect(result.stderr).toContain("Type each row's current key into its Jira Key");
+    expect(h.notionWrites()).toEqual([]);
+
+    // The repair the message asks for: the row's current key typed in. Then the row is the epic's again.
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira Key') === oldKey)!;
+    h.world.notion.editRow(row.id, 'Jira Key', { type: 'rich_text', items: [{ plain_text: moved.key, href: null }] });
+    expect((await h.run(['sync'], later(20))).code).toBe(0);
+    expect(rowCreates(h)).toEqual([]);
+    expect(h.world.notion.valueOf(h.world.notion.page(row.id)!, 'Jira ID')).toBe(epic.id);
+  });
+
+  it('with Jira Key and Jira URL gone too, rows cannot be told apart: the run stops rather than add a second row per epic', async () => {
+    const h = sandboxHarness({ epics: 10 });
+    await h.run(['sync'], T0);
+    for (const property of ['Jira ID', 'Jira Key', 'Jira URL']) h.world.notion.editSchema(epicsSource(h), property, { remove: true });
+    h.resetLogs();
+    const result = await h.run(['sync'], later(10));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The Epics database lost "Jira ID", "Jira Key", "Jira URL"');
+    expect(h.notionWrites()).toEqual([]);
+  });
+
+  it("Portfolio Balance's Key deleted: this period's rows are recognised and updated in place, not doubled", async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const balanceSource = h.world.notion.databaseByTitle('Portfolio Balance')!.dataSourceIds[0]!;
+    const before = h.world.notion.rows(balanceSource).map((r) => r.id).sort();
+    h.world.notion.editSchema(balanceSource, 'Key', { remove: true });
+    expect((await h.run(['sync'], later(10))).code).toBe(0);
+    expect(h.world.notion.rows(balanceSource).map((r) => r.id).sort()).toEqual(before);
+    expect(h.world.notion.rows(balanceSource).every((r) => h.world.notion.valueOf(r, 'Key'))).toBe(true);
+  });
+});
+
 describe('a Work Type a person renamed, or an option they deleted', () => {
   it('a renamed Work Type property is added back and every row rewritten from Jira: the balance does not turn Unclassified', async () => {
     const h = sandboxHarness({ epics: 47 });

@@ -10,6 +10,7 @@ import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 export const EPICS_TABLE = defineTable({
   title: 'Epics',
   key: 'jiraId',
+  recoverKeyBy: [['jiraKey'], ['jiraUrl']],
   columns: {
     name: { name: 'Name', type: 'title' },
     jiraId: { name: 'Jira ID', type: 'rich_text' },
