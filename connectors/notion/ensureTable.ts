@@ -2,7 +2,7 @@ import type { Client } from '@notionhq/client';
 import { columnsOf, type Column, type TableSpec } from '#core/tables/table.ts';
 import { BackboneError } from '#core/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
-import type { ChildBlocks } from './parentPage.ts';
+import type { FindChild } from './childByTitle.ts';
 import { checkTableSchema } from './tableSchema.ts';
 
 export interface TableLocation {
@@ -20,8 +20,8 @@ export interface TableContext {
   parentPageId: string;
   /** The strategy database's data source, target of Impact and Usage relations. */
   strategyDataSourceId: string;
-  /** The parent page's children, listed once per run. */
-  children: ChildBlocks;
+  /** The parent page's child database or page with a title (listed once per run). */
+  findChild: FindChild;
 }
 
 function propertySchema(spec: Column, context: TableContext): Record<string, unknown> {
@@ -37,19 +37,14 @@ function propertySchema(spec: Column, context: TableContext): Record<string, unk
   }
 }
 
-/** A database with this title among the parent page's children, found again on every run: no local state needed. */
-export async function findByTitle(children: ChildBlocks, title: string): Promise<string | null> {
-  const match = (await children()).find((b) => b.type === 'child_database' && b.child_database.title === title);
-  return match?.id ?? null;
-}
-
 /**
  * The database for `spec` (the configured one, else the one with its title
  * under the parent page) and its schema check, changing nothing: null when
  * there is none yet. A retyped property throws (see `checkTableSchema`).
  */
 export async function findTable(notion: Client, spec: TableSpec, context: TableContext, configuredDatabaseId?: string): Promise<FoundTable | null> {
-  const databaseId = configuredDatabaseId ?? (await findByTitle(context.children, spec.title));
+  // Found again by title on every run: no local state needed.
+  const databaseId = configuredDatabaseId ?? (await context.findChild('child_database', spec.title));
   if (!databaseId) return null;
   const [source] = await dataSourcesOf(notion, databaseId);
   if (!source) throw new BackboneError('schema', 'notion-schema', `The ${spec.title} database (${databaseId}) has no data source.`);

@@ -12,6 +12,7 @@ import { dataSourcesOf } from './dataSources.ts';
 import { explainNotionError } from './explainNotionError.ts';
 import { notionTables } from './notionTables.ts';
 import { checkParentIsPage, parentChildren } from './parentPage.ts';
+import { childByTitle } from './childByTitle.ts';
 import { readStrategyPages } from './readStrategyPages.ts';
 import type { StrategyPropertyNames } from './strategySchema.ts';
 import { syncStatePage } from './syncStatePage.ts';
@@ -55,10 +56,10 @@ export function notionConnector(settings: NotionSettings, token: string, options
     scrub: options.scrub,
   });
   const explainAs = (what: string) => (error: unknown) => Promise.reject(explainNotionError(error, { what, tokenEnv: settings.tokenEnv }));
-  const children = parentChildren(notion, settings.parentPage);
+  const findChild = childByTitle(parentChildren(notion, settings.parentPage), (message, ids) => options.logger.warn(ids, message));
 
   const parentWhat = `the parent page ${settings.parentPage} (notion.parentPage)`;
-  const state = syncStatePage(notion, { parentPageId: settings.parentPage, children, onInvalid: (why) => options.logger.warn(why) });
+  const state = syncStatePage(notion, { parentPageId: settings.parentPage, findChild, onInvalid: (why) => options.logger.warn(why) });
 
   const strategyWhat = `the strategy database ${settings.strategyDatabase} (notion.strategyDatabase)`;
   let strategyDataSource: Promise<string> | undefined;
@@ -91,7 +92,7 @@ export function notionConnector(settings: NotionSettings, token: string, options
           notionTables(notion, {
             parentPageId: settings.parentPage,
             strategyDataSourceId,
-            children,
+            findChild,
             tokenEnv: settings.tokenEnv,
             configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
             checkParent: () => (parentChecked ??= checkParentIsPage(notion, settings.parentPage).catch(explainAs(parentWhat))),

@@ -14,6 +14,9 @@ const epicsSource = (h: SandboxHarness) => h.world.notion.databaseByTitle('Epics
 const epicRows = (h: SandboxHarness) => h.world.notion.rows(epicsSource(h));
 const finished = (result: CliResult) => logLines(result.stdout).find((l) => l['msg'] === 'sync finished')!;
 const byWorkType = (result: CliResult) => finished(result)['byWorkType'];
+/** The state page's id, among the parent page's children. */
+const statePage = (h: SandboxHarness) =>
+  h.world.notion.blocksOf(h.world.notionIds.parentPage).find((b) => b.type === 'child_page' && (b.content as { title: string }).title === 'backbone-sync state')!.id;
 
 describe('the strategy database, edited under the engine', () => {
   it.each([
@@ -118,6 +121,39 @@ describe('the Jira ID property deleted', () => {
     expect((await h.run(['sync'], later(10))).code).toBe(0);
     expect(h.world.notion.rows(balanceSource).map((r) => r.id).sort()).toEqual(before);
     expect(h.world.notion.rows(balanceSource).every((r) => h.world.notion.valueOf(r, 'Key'))).toBe(true);
+  });
+});
+
+describe('two first runs at once, from two machines', () => {
+  it("each made its own databases and state page; later runs use the oldest of each, and warn naming them all with their Notion URLs", async () => {
+    const h = sandboxHarness({ epics: 12, notionNow: () => T0 });
+    const titles = ['Epics', 'Portfolio Balance'];
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    // The second machine's run started before the first one's objects existed: it saw none of them.
+    const first = [...titles.map((t) => h.world.notion.databaseByTitle(t)!.id), statePage(h)];
+    for (const id of first) h.world.notion.trash(id);
+    expect((await h.run(['sync'], T0)).code).toBe(0);
+    const second = [...titles.map((t) => h.world.notion.databaseByTitle(t)!.id), statePage(h)];
+    for (const id of first) h.world.notion.restore(id);
+
+    const epic = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    h.world.jira.updateIssue(epic.id, { summary: 'Edited after both first runs', updated: later(5).getTime() });
+    const result = await h.run(['sync'], later(10));
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = logLines(result.stdout).filter((l) => l['level'] === 40 && String(l['msg']).includes('titled'));
+    expect(warnings).toHaveLength(3);
+    for (const [i, title] of [...titles, 'backbone-sync state'].entries()) {
+      // Created in the same minute (Notion's created_time has minute precision), so the smaller id is the older.
+      const [inUse, other] = [first[i]!, second[i]!].sort();
+      const warning = warnings.find((w) => String(w['msg']).includes(`titled "${title}"`))!;
+      expect(warning).toMatchObject({ inUse, others: [other] });
+      expect(warning['msg']).toContain(`using the oldest, ${inUse} (https://www.notion.so/${inUse!.replace(/-/g, '')})`);
+      expect(warning['msg']).toContain(`Move ${other} (https://www.notion.so/${other!.replace(/-/g, '')}) to the trash`);
+    }
+    const epicsInUse = [first[0]!, second[0]!].sort()[0]!;
+    const source = h.world.notion.snapshot() as { dataSources: { id: string; databaseId: string }[] };
+    const rows = h.world.notion.rows(source.dataSources.find((d) => d.databaseId === epicsInUse)!.id);
+    expect(rows.filter((r) => h.world.notion.valueOf(r, 'Name') === 'Edited after both first runs')).toHaveLength(1);
   });
 });
 

@@ -186,6 +186,11 @@ export class NotionEmulator implements Emulator {
     if (database) database.inTrash = true;
   }
 
+  /** A person restoring a page, block or database from the trash. */
+  restore(id: string): void {
+    for (const record of [this.#ws.pages.get(id), this.#ws.blocks.get(id), this.#ws.databases.get(id)]) if (record) record.inTrash = false;
+  }
+
   /** Creates a page or row directly, bypassing auth: for seeding. `parent: {workspace: true}` makes a top-level page. */
   seedPage(body: Body, createdAt?: Date, id?: string): { id: string } {
     return this.#createPage(body, createdAt, id);
