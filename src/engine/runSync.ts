@@ -163,7 +163,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     }),
   ];
 
-  if (ports.charts && epicsTable && balanceTable && (epicsTable.created || balanceTable.created)) {
+  // Views are checked with a new database, and on full runs (a person may have deleted one); incremental runs spend no request on them.
+  if (ports.charts && epicsTable && balanceTable && !options.dryRun && (mode.full || epicsTable.created || balanceTable.created)) {
     await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
   }
   const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);

@@ -186,6 +186,11 @@ export class NotionEmulator implements Emulator {
     if (database) database.inTrash = true;
   }
 
+  /** A person deleting a view of a database. */
+  deleteView(id: string): void {
+    this.#ws.views.delete(id);
+  }
+
   /** A person restoring a page, block or database from the trash. */
   restore(id: string): void {
     for (const record of [this.#ws.pages.get(id), this.#ws.blocks.get(id), this.#ws.databases.get(id)]) if (record) record.inTrash = false;
