@@ -14,6 +14,15 @@ const epicsSource = (h: SandboxHarness) => h.world.notion.databaseByTitle('Epics
 const epicRows = (h: SandboxHarness) => h.world.notion.rows(epicsSource(h));
 const finished = (result: CliResult) => logLines(result.stdout).find((l) => l['msg'] === 'sync finished')!;
 const byWorkType = (result: CliResult) => finished(result)['byWorkType'];
+/** Runs a sync that must stop before any Notion write (exit 1), saying each of `messages`. */
+async function expectStopped(h: SandboxHarness, args: string[], now: Date, messages: string[]): Promise<CliResult> {
+  h.resetLogs();
+  const result = await h.run(args, now);
+  expect(result.code).toBe(1);
+  for (const message of messages) expect(result.stderr).toContain(message);
+  expect(h.notionWrites()).toEqual([]);
+  return result;
+}
 /** The state page's id, among the parent page's children. */
 const statePage = (h: SandboxHarness) =>
   h.world.notion.blocksOf(h.world.notionIds.parentPage).find((b) => b.type === 'child_page' && (b.content as { title: string }).title === 'backbone-sync state')!.id;
@@ -26,13 +35,11 @@ describe('the strategy database, edited under the engine', () => {
     const h = sandboxHarness({ epics: 20 });
     await h.run(['sync'], T0);
     h.world.notion.editSchema(h.world.notionIds.strategyDataSource, 'Layer', change);
-    h.resetLogs();
-    const result = await h.run(['sync', '--full'], later(10));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`The strategy database ${h.world.notionIds.strategyDatabase} (notion.strategyDatabase)`);
-    expect(result.stderr).toContain('has no property "Layer" (notion.strategyProperties.layer): rename the property back in Notion, or set notion.strategyProperties.layer to its name');
+    const result = await expectStopped(h, ['sync', '--full'], later(10), [
+      `The strategy database ${h.world.notionIds.strategyDatabase} (notion.strategyDatabase)`,
+      'has no property "Layer" (notion.strategyProperties.layer): rename the property back in Notion, or set notion.strategyProperties.layer to its name',
+    ]);
     expect(logLines(result.stdout).find((l) => l['level'] === 50)).toMatchObject({ kind: 'schema', code: 'strategy-schema' });
-    expect(h.notionWrites()).toEqual([]);
   });
 
   it('a typo in notion.strategyProperties stops a dry run the same way', async () => {
@@ -46,11 +53,7 @@ describe('the strategy database, edited under the engine', () => {
     const h = sandboxHarness({ epics: 20 });
     await h.run(['sync'], T0);
     h.world.notion.editOption(h.world.notionIds.strategyDataSource, 'Layer', 'Impact', { rename: 'Impakt' });
-    h.resetLogs();
-    const result = await h.run(['sync', '--full'], later(10));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('has no page whose "Layer" (notion.strategyProperties.layer) is Impact; the values there are "Impakt" × 4, "Usage" × 6');
-    expect(h.notionWrites()).toEqual([]);
+    await expectStopped(h, ['sync', '--full'], later(10), ['has no page whose "Layer" (notion.strategyProperties.layer) is Impact; the values there are "Impakt" × 4, "Usage" × 6']);
   });
 });
 
@@ -84,14 +87,12 @@ describe('the Jira ID property deleted', () => {
     const oldKey = epic.key;
     const moved = h.world.jira.moveIssue(epic.id, 'GRO');
     h.world.notion.editSchema(epicsSource(h), 'Jira ID', { remove: true });
-    h.resetLogs();
-    const result = await h.run(['sync'], later(10));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('1 Epics row(s) have no Jira ID and match no epic by Jira Key or Jira URL');
-    expect(result.stderr).toContain(`(Jira Key ${oldKey}, page `);
-    expect(result.stderr).toContain(`1 epic(s) have no row: ${moved.key}`);
-    expect(result.stderr).toContain("Type each row's current key into its Jira Key");
-    expect(h.notionWrites()).toEqual([]);
+    await expectStopped(h, ['sync'], later(10), [
+      '1 Epics row(s) have no Jira ID and match no epic by Jira Key or Jira URL',
+      `(Jira Key ${oldKey}, page `,
+      `1 epic(s) have no row: ${moved.key}`,
+      "Type each row's current key into its Jira Key",
+    ]);
 
     // The repair the message asks for: the row's current key typed in. Then the row is the epic's again.
     const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira Key') === oldKey)!;
@@ -105,11 +106,7 @@ describe('the Jira ID property deleted', () => {
     const h = sandboxHarness({ epics: 10 });
     await h.run(['sync'], T0);
     for (const property of ['Jira ID', 'Jira Key', 'Jira URL']) h.world.notion.editSchema(epicsSource(h), property, { remove: true });
-    h.resetLogs();
-    const result = await h.run(['sync'], later(10));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('The Epics database lost "Jira ID", "Jira Key", "Jira URL"');
-    expect(h.notionWrites()).toEqual([]);
+    await expectStopped(h, ['sync'], later(10), ['The Epics database lost "Jira ID", "Jira Key", "Jira URL"']);
   });
 
   it("Portfolio Balance's Key deleted: this period's rows are recognised and updated in place, not doubled", async () => {
