@@ -102,6 +102,21 @@ describe('the Jira ID property deleted', () => {
     expect(h.world.notion.valueOf(h.world.notion.page(row.id)!, 'Jira ID')).toBe(epic.id);
   });
 
+  it('a row that matches no epic while every epic has its row is of an epic gone from Jira: the full run archives it, as the dry run says', async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const gone = h.world.jira.site.issues.find((i) => i.parentKey === null)!;
+    const row = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === gone.id)!;
+    h.world.jira.deleteIssue(gone.id);
+    h.world.notion.editSchema(epicsSource(h), 'Jira ID', { remove: true });
+    const dry = await h.run(['sync', '--dry-run'], later(10));
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain(`archive  page ${row.id} (no longer in Jira or in scope)`);
+    expect((await h.run(['sync'], later(10))).code).toBe(0);
+    expect(h.world.notion.page(row.id)!.inTrash).toBe(true);
+    expect(epicRows(h)).toHaveLength(epicCount(h));
+  });
+
   it('with Jira Key and Jira URL gone too, rows cannot be told apart: the run stops rather than add a second row per epic', async () => {
     const h = sandboxHarness({ epics: 10 });
     await h.run(['sync'], T0);
