@@ -25,9 +25,28 @@ export interface EpicQuery {
   updatedSinceMs?: number;
 }
 
-/** A user query's own ORDER BY is dropped: paging needs the engine's stable order. */
+/** Where a query's own ORDER BY starts, outside any quoted string (`summary ~ "order by"` is a search, not a sort); -1 if none. */
+function orderByStart(jql: string): number {
+  const orderBy = /\border\s+by\b/iy;
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i += 1) {
+    const c = jql[i]!;
+    if (quote) {
+      if (c === '\\') i += 1;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else {
+      orderBy.lastIndex = i;
+      if (orderBy.test(jql)) return i;
+    }
+  }
+  return -1;
+}
+
+/** A user query's own ORDER BY (`ORDER BY "Rank" ASC` too) is dropped: paging needs the engine's stable order. */
 function withoutOrderBy(jql: string): string {
-  return jql.replace(/\s*\border\s+by\b[^"']*$/i, '').trim();
+  const start = orderByStart(jql);
+  return (start < 0 ? jql : jql.slice(0, start)).trim();
 }
 
 /** The bounded epic search: by default `issuetype in ("Epic", …) AND project in (...)`, in a stable order for paging. */

@@ -15,6 +15,16 @@ function properties(spec: TableSpec, values: RowValuesById): Record<string, unkn
   );
 }
 
+/** People's values carried from an archived duplicate to the row kept: the only write of a human-owned column (see planRows). */
+function carriedProperties(spec: TableSpec, values: RowValuesById = {}): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([id, value]) => {
+      const column = spec.columns[id];
+      return column?.humanOwned && value !== undefined ? [[column.name, toNotionProperty(column, value)]] : [];
+    }),
+  );
+}
+
 /** A failure after which the create may or may not have landed: a dropped connection, a timeout, a 5xx. */
 function mayHaveLanded(error: unknown): boolean {
   return !APIResponseError.isAPIResponseError(error) || error.status >= 500;
@@ -54,7 +64,7 @@ interface Write {
 function* writesOf(notion: Client, spec: TableSpec, dataSourceId: string, plan: RowPlan): Generator<Write> {
   for (const row of plan.creates) yield { key: row.key, action: 'create', send: () => createVerified(notion, spec, dataSourceId, row) };
   for (const u of plan.updates) {
-    yield { key: u.key, action: 'update', send: () => notion.pages.update({ page_id: u.pageId, properties: properties(spec, u.changed) as never }) };
+    yield { key: u.key, action: 'update', send: () => notion.pages.update({ page_id: u.pageId, properties: { ...properties(spec, u.changed), ...carriedProperties(spec, u.carried) } as never }) };
   }
   for (const a of plan.archives) yield { key: a.key, action: 'archive', send: () => notion.pages.update({ page_id: a.pageId, in_trash: true }) };
 }

@@ -11,8 +11,10 @@ import { writeDashboardSection } from './dashboardSection.ts';
 import { dataSourcesOf } from './dataSources.ts';
 import { explainNotionError } from './explainNotionError.ts';
 import { notionTables } from './notionTables.ts';
-import { parentChildren } from './parentPage.ts';
-import { readStrategyPages, type StrategyPropertyNames } from './readStrategyPages.ts';
+import { checkParentIsPage, parentChildren } from './parentPage.ts';
+import { childByTitle } from './childByTitle.ts';
+import { readStrategyPages } from './readStrategyPages.ts';
+import type { StrategyPropertyNames } from './strategySchema.ts';
 import { syncStatePage } from './syncStatePage.ts';
 
 /** The `notion` section of the config, as this connector reads it. */
@@ -54,10 +56,10 @@ export function notionConnector(settings: NotionSettings, token: string, options
     scrub: options.scrub,
   });
   const explainAs = (what: string) => (error: unknown) => Promise.reject(explainNotionError(error, { what, tokenEnv: settings.tokenEnv, baseUrl: settings.baseUrl }));
-  const children = parentChildren(notion, settings.parentPage);
+  const findChild = childByTitle(parentChildren(notion, settings.parentPage), (message, ids) => options.logger.warn(ids, message));
 
   const parentWhat = `the parent page ${settings.parentPage} (notion.parentPage)`;
-  const state = syncStatePage(notion, { parentPageId: settings.parentPage, children, onInvalid: (why) => options.logger.warn(why) });
+  const state = syncStatePage(notion, { parentPageId: settings.parentPage, findChild, onInvalid: (why) => options.logger.warn(why) });
 
   const strategyWhat = `the strategy database ${settings.strategyDatabase} (notion.strategyDatabase)`;
   let strategyDataSource: Promise<string> | undefined;
@@ -68,6 +70,10 @@ export function notionConnector(settings: NotionSettings, token: string, options
         if (!sources[0]) throw new BackboneError('access', 'notion-no-data-source', `${strategyWhat} has no data source.`);
         return sources[0].id;
       }));
+
+  // One store per run, so each database is looked up and checked once; the parent page too.
+  let tableStore: Promise<TableStore> | undefined;
+  let parentChecked: Promise<void> | undefined;
 
   const dashboardPage = settings.dashboardPage;
   return {
@@ -82,15 +88,18 @@ export function notionConnector(settings: NotionSettings, token: string, options
     },
     tables: {
       async open(spec, opts) {
-        const store = notionTables(notion, {
-          parentPageId: settings.parentPage,
-          strategyDataSourceId: await strategyDataSourceId(),
-          children,
-          tokenEnv: settings.tokenEnv,
-          baseUrl: settings.baseUrl,
-          configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
-        });
-        return store.open(spec, opts);
+        tableStore ??= strategyDataSourceId().then((strategyDataSourceId) =>
+          notionTables(notion, {
+            parentPageId: settings.parentPage,
+            strategyDataSourceId,
+            findChild,
+            tokenEnv: settings.tokenEnv,
+            baseUrl: settings.baseUrl,
+            configured: { [EPICS_TABLE.title]: settings.epicsDatabase, [BALANCE_TABLE.title]: settings.balanceDatabase },
+            checkParent: () => (parentChecked ??= checkParentIsPage(notion, settings.parentPage).catch(explainAs(parentWhat))),
+          }),
+        );
+        return (await tableStore).open(spec, opts);
       },
     },
     charts: { ensure: (tables) => ensureChartViews(notion, tables) },

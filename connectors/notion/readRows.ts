@@ -1,6 +1,7 @@
 import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectResponse } from '@notionhq/client';
 import { Interner } from '#core/interner.ts';
 import type { ExistingRow } from '#core/plan.ts';
+import { isRecoverable } from '#core/recoverKeys.ts';
 import { columnsOf, type CellValue, type RowValues, type TableSpec } from '#core/tables/table.ts';
 import { fromNotionProperty } from './propertyValues.ts';
 
@@ -26,10 +27,13 @@ async function fullRelation(notion: Client, page: PageObjectResponse, name: stri
 
 /**
  * Every row of a table, oldest first (so the planner keeps the oldest of any
- * duplicates), with the values of the properties the spec names. Rows without
- * a key are someone else's and are skipped. Each page is reduced to its row as
- * it arrives: a Notion page object is kilobytes of JSON, and 10,000 of them
- * held until the end would be most of a re-run's memory.
+ * duplicates), with the values of the properties the spec names. A row without
+ * a key is someone else's and is skipped, unless it carries what identifies the
+ * engine's rows otherwise (an epic's Jira Key or Jira URL): then it is the
+ * engine's row that lost its key, returned with an empty key for the engine to
+ * recover (see recoverKeys.ts). Each page is reduced to its row as it arrives: a
+ * Notion page object is kilobytes of JSON, and 10,000 of them held until the end
+ * would be most of a re-run's memory.
  */
 export async function readRows<S extends TableSpec>(notion: Client, spec: S, dataSourceId: string): Promise<ExistingRow<RowValues<S>>[]> {
   const rows: (ExistingRow<RowValues<S>> & { createdTime: string })[] = [];
@@ -45,7 +49,9 @@ export async function readRows<S extends TableSpec>(notion: Client, spec: S, dat
     }
     const key = values[spec.key];
     // Built column by column from the spec, so the values have the spec's shape.
-    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S>, createdTime: intern.string(page.created_time) });
+    const createdTime = intern.string(page.created_time);
+    if (typeof key === 'string' && key) rows.push({ key, pageId: page.id, values: values as RowValues<S>, createdTime });
+    else if (isRecoverable(spec, values)) rows.push({ key: '', pageId: page.id, values: values as RowValues<S>, createdTime });
   }
   rows.sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.pageId.localeCompare(b.pageId));
   return rows.map(({ createdTime: _, ...row }) => row);

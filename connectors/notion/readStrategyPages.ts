@@ -2,14 +2,8 @@ import { iterateAllDataSourceRows, isFullPage, type Client, type PageObjectRespo
 import { USAGE_FLOWS, toSlug, type StrategyPage, type UsageFlow } from '#core/strategy.ts';
 import { BackboneError } from '#core/errors.ts';
 import { dataSourcesOf } from './dataSources.ts';
+import { checkImpactPages, checkStrategySchema, type StrategyPropertyNames } from './strategySchema.ts';
 
-export interface StrategyPropertyNames {
-  name: string;
-  layer: string;
-  slug: string;
-  flow: string;
-  keywords: string;
-}
 
 type Property = PageObjectResponse['properties'][string];
 
@@ -36,8 +30,7 @@ function keywordsOf(property: Property | undefined): string[] {
 }
 
 /** A strategy page as the domain sees it; null for pages that are not Impact or Usage pages. */
-function toStrategyPage(page: PageObjectResponse, names: StrategyPropertyNames): StrategyPage | null {
-  const layer = text(page.properties[names.layer]);
+function toStrategyPage(page: PageObjectResponse, names: StrategyPropertyNames, layer: string): StrategyPage | null {
   if (layer !== 'Impact' && layer !== 'Usage') return null;
   const title = text(page.properties[names.name]) || titleOf(page);
   const flow = text(page.properties[names.flow]);
@@ -77,13 +70,20 @@ export async function readStrategyPages(
   options: { narratives: boolean } = { narratives: false },
 ): Promise<StrategyPage[]> {
   const pages: StrategyPage[] = [];
+  /** Pages per Layer value, for the error when none is Impact. */
+  const layers = new Map<string, number>();
   for (const source of await dataSourcesOf(notion, databaseId)) {
+    const schema = await notion.dataSources.retrieve({ data_source_id: source.id });
+    checkStrategySchema('properties' in schema ? schema.properties : {}, names, databaseId);
     for await (const row of iterateAllDataSourceRows(notion, { data_source_id: source.id })) {
       if (!isFullPage(row) || row.in_trash) continue;
-      const page = toStrategyPage(row, names);
+      const layer = text(row.properties[names.layer]);
+      layers.set(layer, (layers.get(layer) ?? 0) + 1);
+      const page = toStrategyPage(row, names, layer);
       if (page) pages.push(page);
     }
   }
+  checkImpactPages(layers, names, databaseId);
   const bySlug = new Map<string, StrategyPage>();
   for (const page of pages) {
     const key = `${page.layer}:${page.slug}`;

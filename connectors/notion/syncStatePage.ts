@@ -2,7 +2,7 @@ import type { Client } from '@notionhq/client';
 import { z } from 'zod';
 import type { SyncState } from '#core/syncState.ts';
 import type { SyncStateStore } from '#engine/ports.ts';
-import type { ChildBlocks } from './parentPage.ts';
+import type { FindChild } from './childByTitle.ts';
 
 export const STATE_PAGE_TITLE = 'backbone-sync state';
 
@@ -29,17 +29,17 @@ const note = 'Written by backbone-sync after each successful run; it tells the n
  * block. Reading costs one request (the page is found in the parent's children,
  * listed anyway); writing costs one. An unreadable state means a full run.
  */
-export function syncStatePage(notion: Client, options: { parentPageId: string; children: ChildBlocks; onInvalid: (why: string) => void }): SyncStateStore {
+export function syncStatePage(notion: Client, options: { parentPageId: string; findChild: FindChild; onInvalid: (why: string) => void }): SyncStateStore {
   let location: { pageId: string; codeBlockId: string | null; text: string } | null | undefined;
 
   const locate = async () => {
     if (location !== undefined) return location;
-    const page = (await options.children()).find((b) => b.type === 'child_page' && b.child_page.title === STATE_PAGE_TITLE);
-    if (!page) return (location = null);
-    const blocks = await notion.blocks.children.list({ block_id: page.id });
+    const pageId = await options.findChild('child_page', STATE_PAGE_TITLE);
+    if (!pageId) return (location = null);
+    const blocks = await notion.blocks.children.list({ block_id: pageId });
     const code = blocks.results.find((b) => 'type' in b && b.type === 'code');
     const text = code && 'type' in code && code.type === 'code' ? code.code.rich_text.map((t) => t.plain_text).join('') : '';
-    location = { pageId: page.id, codeBlockId: code?.id ?? null, text };
+    location = { pageId, codeBlockId: code?.id ?? null, text };
     return location;
   };
 

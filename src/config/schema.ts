@@ -27,7 +27,12 @@ const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'expected a Jira p
 const rateLimit = (defaults: { requestsPerSecond: number; concurrency: number }) =>
   z
     .strictObject({
-      requestsPerSecond: z.number().positive().default(defaults.requestsPerSecond),
+      // Below 0.1/s a run of any size outlasts its deadline; above 1000/s no API allows it, and pacing maths stops being meaningful.
+      requestsPerSecond: z
+        .number()
+        .min(0.1, 'at least 0.1 requests/second (one every 10 s); slower cannot finish a run')
+        .max(1000, 'at most 1000 requests/second; no Jira or Notion limit is near that')
+        .default(defaults.requestsPerSecond),
       concurrency: z.number().int().min(1).max(32).default(defaults.concurrency),
     })
     .prefault({});
@@ -37,10 +42,17 @@ const retry = z
   .strictObject({
     maxRetries: z.number().int().min(0).max(20).default(5),
     /** First backoff when the server gives no Retry-After; doubles per retry, with full jitter. */
-    baseDelayMs: z.number().int().min(0).default(500),
-    maxDelayMs: z.number().int().min(0).default(120_000),
+    baseDelayMs: z.number().int().min(0).max(60_000, 'at most 60000 ms: a first retry later than a minute is a stall').default(500),
+    maxDelayMs: z.number().int().min(0).max(600_000, 'at most 600000 ms (10 minutes) between retries').default(120_000),
   })
   .prefault({});
+
+/** A request with no answer after 10 minutes is hung; beyond Node's timer range (24.8 days) the timeout would fire at once. */
+const requestTimeoutSeconds = z
+  .number()
+  .positive()
+  .max(600, 'at most 600 seconds (10 minutes): a request with no answer by then is hung')
+  .default(60);
 
 const jira = z.strictObject({
   host: z.url({ protocol: /^https?$/, error: 'expected the site URL, e.g. https://your-domain.atlassian.net' }),
@@ -76,7 +88,7 @@ const jira = z.strictObject({
   pageSize: z.number().int().min(1).max(100).default(100),
   rateLimit: rateLimit({ requestsPerSecond: 10, concurrency: 4 }),
   retry,
-  requestTimeoutSeconds: z.number().positive().default(60),
+  requestTimeoutSeconds,
 });
 
 const notion = z.strictObject({
@@ -103,7 +115,7 @@ const notion = z.strictObject({
   dashboardPage: notionId.optional(),
   rateLimit: rateLimit({ requestsPerSecond: 3, concurrency: 3 }),
   retry,
-  requestTimeoutSeconds: z.number().positive().default(60),
+  requestTimeoutSeconds,
 });
 
 const statusCategory = z.enum(['new', 'indeterminate', 'done']);
@@ -124,11 +136,12 @@ const balance = z
 const sync = z
   .strictObject({
     /** A full reconciliation (deleted and moved epics, rule changes) runs at least this often. */
-    fullEveryHours: z.number().positive().default(24),
+    fullEveryHours: z.number().positive().max(744, 'at most 744 hours (31 days): rows of deleted epics should not linger longer').default(24),
     /** An incremental pull starts this long before the cursor: Jira's search is eventually consistent. */
-    overlapMinutes: z.number().min(0).default(10),
+    overlapMinutes: z.number().min(0).max(1440, 'at most 1440 minutes (24 h); a longer overlap re-reads days of epics on every run').default(10),
     /** A run still going after this long stops making requests and fails, so cron never stacks hung jobs. */
-    deadlineMinutes: z.number().positive().default(30),
+    // Node's timers cap at 24.8 days (a longer one fires at once), and a cron run longer than a day is a mistake anyway.
+    deadlineMinutes: z.number().positive().max(1440, 'at most 1440 minutes (24 h): a cron run longer than a day is a mistake').default(30),
   })
   .prefault({});
 

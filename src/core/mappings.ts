@@ -16,6 +16,8 @@ export const workTypeSchema = z.strictObject({
   name: z
     .string()
     .min(1)
+    // Notion cuts select options at 100 characters; a cut name would read back as no work type, every run.
+    .max(100, 'a work type name is at most 100 characters (Notion select options are)')
     .refine((s) => !s.includes(','), 'a work type name cannot contain a comma (Notion select options cannot)'),
   description: z.string().default(''),
   /** Target share of the portfolio, in percent; omitted means no target. */

@@ -56,6 +56,8 @@ export interface Table<S extends TableSpec = TableSpec> extends TableLocation {
   readonly spec: S;
   /** Whether this run created the database. */
   readonly created: boolean;
+  /** Names of the engine's columns the database lacked (a person deleted or renamed them): added back unless opened dry. */
+  readonly missing: readonly string[];
   readRows(): Promise<ExistingRow<RowValues<S>>[]>;
   /** A desired row as it will read back once stored, so unchanged rows compare equal. */
   asStored(row: Row<WrittenValues<S>>): Row<WrittenValues<S>>;

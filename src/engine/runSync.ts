@@ -9,11 +9,14 @@ import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
 import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
-import { EPICS_TABLE, epicFromRow, epicRow, overrideOf } from '#core/tables/epicsTable.ts';
-import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
+import { EPICS_TABLE, epicFromRow, epicRow, overridesByEpic } from '#core/tables/epicsTable.ts';
+import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
+import { epicRowsDamage } from '#core/epicRowsDamage.ts';
+import { recoverKeys } from '#core/recoverKeys.ts';
 import { createCharts } from './createCharts.ts';
+import { identifyEpicRows } from './identifyEpicRows.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
@@ -100,10 +103,15 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     existingEpics.map((r) => r.values.updated),
     options.now.getTime() + options.overlapMs,
   );
-  // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
-  const mode = epicsFound
-    ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
-    : { full: true, reason: 'no Epics database yet' };
+  // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only,
+  // and so are rows a person's edit damaged: an incremental run would read them back wrong.
+  const damage = epicsFound && epicRowsDamage(existingEpics, epicsFound.missing, mappings.workTypes);
+  if (damage) logger.warn({ damage }, 'the Epics rows were edited in ways only a full run repairs; running one');
+  const mode = !epicsFound
+    ? { full: true, reason: 'no Epics database yet' }
+    : damage && !options.full
+      ? { full: true, reason: damage }
+      : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
   const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   // An incremental run pulls only changed epics; the ids still in scope tell it which rows' epics were deleted or moved out.
@@ -111,16 +119,17 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   warnRejectedEstimates(logger, rejectedEstimates);
   logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
 
-  const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
-  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
+  const epicRows = identifyEpicRows(existingEpics, epics, epicsFound?.missing ?? []);
+  const overrides = overridesByEpic(epicRows);
+  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (inScope) {
     // Epics in scope but not pulled this time are unchanged in Jira: their Notion rows hold their facts. The rest are gone.
     const pulledIds = new Set(epics.map((e) => e.id));
     const seen = new Set<string>();
-    for (const row of existingEpics) {
-      if (pulledIds.has(row.key) || seen.has(row.key) || !inScope.has(row.key)) continue;
+    for (const row of epicRows) {
+      if (!row.key || pulledIds.has(row.key) || seen.has(row.key) || !inScope.has(row.key)) continue;
       seen.add(row.key);
       portfolio.push(epicFromRow(row, mappings.workTypes));
     }
@@ -138,13 +147,17 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
   // Only this period's rows are compared, so earlier periods are never touched.
   const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
+  const balanceRows = [
+    ...balance.cells.map((cell) => balanceCellRow(cell, period)),
+    ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
+  ];
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, () => pulled.map(epicRow), existingEpics, {
+    await syncTable(epicsTable, EPICS_TABLE, () => pulled.map(epicRow), epicRows, {
       // Rows of epics no longer in Jira's scope are archived on every run; so are duplicate rows.
       archiveMissing: inScope ? { except: inScope } : true,
       options,
@@ -153,16 +166,15 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE, () => [
-      ...balance.cells.map((cell) => balanceCellRow(cell, period)),
-      ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
-    ], existingBalance, {
+    // Balance rows that lost their Key are recognised by period, scope and work type; the rest of the period's are archived.
+    await syncTable(balanceTable, BALANCE_TABLE, () => balanceRows, recoverKeys(BALANCE_TABLE, existingBalance, balanceRows).rows, {
       archiveMissing: true,
       options,
     }),
   ];
 
-  if (ports.charts && epicsTable && balanceTable && (epicsTable.created || balanceTable.created)) {
+  // Views are checked with a new database, and on full runs (a person may have deleted one); incremental runs spend no request on them.
+  if (ports.charts && epicsTable && balanceTable && !options.dryRun && (mode.full || epicsTable.created || balanceTable.created)) {
     await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
   }
   const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);
@@ -218,7 +230,7 @@ async function syncTable<S extends TableSpec>(
   },
 ): Promise<TableOutcome> {
   const stored = table ? desired().map((row) => table.asStored(row)) : desired();
-  const plan = planRows(stored, existing, { archiveMissing });
+  const plan = planRows(stored, existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
   const title = spec.title;
   options.logger.info(
     { table: title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },

@@ -56,6 +56,22 @@ describe('a bad config exits with code 2 and one line per problem', () => {
     expect(result.stderr).toContain("unknown command 'synk'");
   });
 
+  it('timeouts and rates out of range are refused with their bound, before anything runs', async () => {
+    const path = writeConfig({
+      jira: { ...valid.jira, requestTimeoutSeconds: 2_592_000, rateLimit: { requestsPerSecond: 1e-9 } },
+      notion: { ...valid.notion, rateLimit: { requestsPerSecond: 5000 } },
+      sync: { deadlineMinutes: 43_200, overlapMinutes: 2000, fullEveryHours: 1000 },
+    });
+    const result = await runCli(['sync', '--dry-run', '--config', path], env);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.replace(/^backbone-sync: /, '').trim().split('\n');
+    expect(lines).toContain('jira.requestTimeoutSeconds: at most 600 seconds (10 minutes): a request with no answer by then is hung');
+    expect(lines).toContain('jira.rateLimit.requestsPerSecond: at least 0.1 requests/second (one every 10 s); slower cannot finish a run');
+    expect(lines).toContain('notion.rateLimit.requestsPerSecond: at most 1000 requests/second; no Jira or Notion limit is near that');
+    expect(lines).toContain('sync.deadlineMinutes: at most 1440 minutes (24 h): a cron run longer than a day is a mistake');
+    expect(lines.some((l) => l.startsWith('sync.overlapMinutes: at most 1440 minutes'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('sync.fullEveryHours: at most 744 hours'))).toBe(true);
+  });
 });
 
 describe('the daemon refuses a bad schedule at start', () => {

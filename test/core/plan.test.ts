@@ -28,6 +28,27 @@ describe('planning Notion writes', () => {
     expect(plan.unchanged).toBe(1);
   });
 
+  it("of copies made in the same minute, the row holding the engine's values is kept, and an override only the copy had is moved to it", () => {
+    // Oldest first, as rows are read: a person's partial copy that sorts before the engine's row.
+    const copy = existing('copy', '1', { Name: 'A', Team: null, Override: 'Innovation' });
+    const engine = existing('engine', '1', { Name: 'A', Team: 'PAY', Override: null });
+    const plan = planRows([{ key: '1', values: { Name: 'A', Team: 'PAY' } }], [copy, engine], { archiveMissing: true, carryOver: ['Override'] });
+    expect(plan.archives).toEqual([{ pageId: 'copy', key: '1', reason: 'duplicate' }]);
+    expect(plan.updates).toEqual([{ pageId: 'engine', key: '1', changed: {}, carried: { Override: 'Innovation' } }]);
+  });
+
+  it("the kept row's own override is never replaced by a copy's", () => {
+    const rows = [existing('old', '1', { Name: 'A', Override: 'Growth' }), existing('new', '1', { Name: 'A', Override: 'Innovation' })];
+    const plan = planRows([{ key: '1', values: { Name: 'A' } }], rows, { archiveMissing: false, carryOver: ['Override'] });
+    expect(plan.archives).toEqual([{ pageId: 'new', key: '1', reason: 'duplicate' }]);
+    expect(plan).toMatchObject({ updates: [], unchanged: 1 });
+  });
+
+  it('copies of an epic not pulled this run keep the fullest row', () => {
+    const rows = [existing('copy', '1', { Name: 'A', Team: null, Impact: [] }), existing('engine', '1', { Name: 'A', Team: 'PAY', Impact: ['x'] })];
+    expect(planRows([], rows, { archiveMissing: false }).archives).toEqual([{ pageId: 'copy', key: '1', reason: 'duplicate' }]);
+  });
+
   it('rows no longer desired are archived only when asked', () => {
     const rows = [existing('p1', 'gone', { Name: 'A' })];
     expect(planRows([], rows, { archiveMissing: true }).archives).toEqual([{ pageId: 'p1', key: 'gone', reason: 'gone' }]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const text = (h: SandboxHarness, blockId: string) => JSON.stringify(h.world.notion.blocksOf(blockId).map((b) => b.content));
 const dashboard = (h: SandboxHarness) => h.world.notion.blocksOf(h.world.notionIds.dashboardPage);
 const balanceRows = (h: SandboxHarness) => h.world.notion.rows(h.world.notion.databaseByTitle('Portfolio Balance')!.dataSourceIds[0]!);
@@ -110,7 +111,7 @@ describe('what the head of product sees in Notion', () => {
 describe('chart views', () => {
   const viewsOf = (h: SandboxHarness, title: string) => {
     const db = h.world.notion.databaseByTitle(title)!;
-    return (h.world.notion.snapshot() as { views: { databaseId: string; name: string; type: string; configuration: { chart_type: string } }[] }).views.filter((v) => v.databaseId === db.id);
+    return (h.world.notion.snapshot() as { views: { id: string; databaseId: string; name: string; type: string; configuration: { chart_type: string } }[] }).views.filter((v) => v.databaseId === db.id);
   };
 
   it('the first run creates a donut of the current mix and a line of the mix over time, once', async () => {
@@ -120,6 +121,20 @@ describe('chart views', () => {
     expect(viewsOf(h, 'Portfolio Balance').map((v) => [v.name, v.configuration.chart_type])).toEqual([['Work mix over time (point share)', 'line']]);
     await h.run(['init']);
     expect(viewsOf(h, 'Epics')).toHaveLength(1);
+    expect(viewsOf(h, 'Portfolio Balance')).toHaveLength(1);
+  });
+
+  it('a chart view a person deleted is made again by the next full run; incremental runs do not look', async () => {
+    const h = sandboxHarness({ epics: 12 });
+    await h.run(['sync'], T0);
+    const [donut] = viewsOf(h, 'Epics');
+    h.world.notion.deleteView(donut!.id);
+    h.resetLogs();
+    await h.run(['sync'], later(10));
+    expect(viewsOf(h, 'Epics')).toEqual([]);
+    expect(h.world.notion.requestLog.filter((r) => r.path.startsWith('/v1/views'))).toEqual([]);
+    await h.run(['sync', '--full'], later(20));
+    expect(viewsOf(h, 'Epics').map((v) => [v.name, v.configuration.chart_type])).toEqual([['Work mix now (points)', 'donut']]);
     expect(viewsOf(h, 'Portfolio Balance')).toHaveLength(1);
   });
 

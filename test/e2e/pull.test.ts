@@ -51,6 +51,15 @@ describe('pulling every epic from Jira, exactly', () => {
     expect(result.stderr).toContain(`The value 'PAY" OR project is not EMPTY' does not exist for the field 'project'.`);
   });
 
+  it("a jira.jql with its own ORDER BY, quoted or not, is searched in the engine's order; ORDER BY inside a quoted text stays", async () => {
+    expect(buildEpicJql({ projects: [], epicTypeNames: [], jql: 'summary ~ "order by" AND project = PAY order by Rank' })).toBe('summary ~ "order by" AND project = PAY ORDER BY key ASC');
+    const h = sandboxHarness({ epics: 12, config: (c) => ({ ...c, jira: { ...c.jira, jql: 'project = PAY AND issuetype = Epic ORDER BY "Rank" ASC' } }) });
+    const result = await h.run(['sync', '--dry-run'], T0);
+    expect(result.code, result.stderr).toBe(0);
+    const jql = (h.world.jira.requestLog.find((r) => r.path.endsWith('/search/jql'))!.body as { jql: string }).jql;
+    expect(jql).toBe('project = PAY AND issuetype = Epic ORDER BY key ASC');
+  });
+
   it('a Data Center site works end to end: /rest/api/2/search by startAt, a personal access token, wiki-markup descriptions', async () => {
     const h = sandboxHarness({
       epics: 24,

@@ -89,6 +89,29 @@ describe('the sync engine', () => {
     expect(rows.map((r) => r.id)).toEqual([original.id]);
   });
 
+  it("a person's copy made in the same minute as the engine's row is the one archived, and its override moves to the kept row", async () => {
+    const h = sandboxHarness({ epics: 20 });
+    await h.run(['sync'], T0);
+    const original = epicRows(h).find((r) => h.world.notion.valueOf(r, 'Work Type') !== 'Innovation')!;
+    const jiraId = String(h.world.notion.valueOf(original, 'Jira ID'));
+    const ds = h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]!;
+    // Same created minute, and a page id that sorts first: the old tie-break kept this copy.
+    const copy = h.world.notion.seedPage(
+      {
+        parent: { data_source_id: ds },
+        properties: { Name: { title: [{ text: { content: 'my copy' } }] }, 'Jira ID': { rich_text: [{ text: { content: jiraId } }] }, 'Work Type Override': { select: { name: 'Innovation' } } },
+      },
+      new Date(original.createdTime),
+      '00000000-0000-4000-8000-000000000000',
+    );
+    expect((await h.run(['sync'], later(5))).code).toBe(0);
+    expect(rowFor(h, jiraId).map((r) => r.id)).toEqual([original.id]);
+    expect(h.world.notion.page(copy.id)!.inTrash).toBe(true);
+    const kept = h.world.notion.page(original.id)!;
+    expect(h.world.notion.valueOf(kept, 'Work Type Override')).toBe('Innovation');
+    expect(h.world.notion.valueOf(kept, 'Work Type')).toBe('Innovation');
+  });
+
   it('human edits survive: the Work Type Override is respected and never overwritten, and added properties are left alone', async () => {
     const h = sandboxHarness({ epics: 20 });
     await h.run(['sync'], T0);

@@ -60,7 +60,7 @@ export class NotionEmulator implements Emulator {
       ['PATCH', new RegExp(`^/v1/data_sources/${id}$`), ([d], body) => this.#updateDataSource(d!, body)],
       ['POST', new RegExp(`^/v1/data_sources/${id}/query$`), ([d], body) => this.#query(d!, body)],
       ['POST', /^\/v1\/pages$/, (_, body) => this.#createPage(body)],
-      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => renderPage(this.#ws, this.#page(p!))],
+      ['GET', new RegExp(`^/v1/pages/${id}$`), ([p]) => renderPage(this.#ws, this.#retrievablePage(p!))],
       ['PATCH', new RegExp(`^/v1/pages/${id}$`), ([p], body) => this.#updatePage(p!, body)],
       ['GET', new RegExp(`^/v1/pages/${id}/properties/${id}$`), ([p, prop], _, url) => this.#pageProperty(p!, decodeURIComponent(prop!), url)],
       ['GET', new RegExp(`^/v1/blocks/${id}/children$`), ([b], _, url) => this.#listChildren(b!, url)],
@@ -158,6 +158,25 @@ export class NotionEmulator implements Emulator {
     source.properties[change.rename ?? property] = { ...schema, name: change.rename ?? property, type: change.retype ?? schema.type, config: change.retype ? {} : schema.config };
   }
 
+  /**
+   * A person deleting or renaming a select option in the property's menu. Notion
+   * keeps a row's choice by option id, so rows that held a deleted option show
+   * none, and rows holding a renamed one show its new name.
+   */
+  editOption(dataSourceId: string, property: string, option: string, change: { rename: string } | { remove: true }): void {
+    const schema = this.#ws.dataSources.get(dataSourceId)!.properties[property]!;
+    const options = schema.config['options'] as { id: string; name: string; color: string }[];
+    const index = options.findIndex((o) => o.name === option);
+    if ('remove' in change) options.splice(index, 1);
+    else options[index] = { ...options[index]!, name: change.rename };
+    const renamed = 'rename' in change ? change.rename : null;
+    for (const page of this.rows(dataSourceId)) {
+      const value = page.values[property];
+      if (value?.type === 'select' && value.value === option) value.value = renamed;
+      if (value?.type === 'multi_select') value.value = value.value.flatMap((name) => (name !== option ? [name] : renamed ? [renamed] : []));
+    }
+  }
+
   trash(id: string): void {
     const page = this.#ws.pages.get(id);
     if (page) page.inTrash = true;
@@ -165,6 +184,16 @@ export class NotionEmulator implements Emulator {
     if (block) block.inTrash = true;
     const database = this.#ws.databases.get(id);
     if (database) database.inTrash = true;
+  }
+
+  /** A person deleting a view of a database. */
+  deleteView(id: string): void {
+    this.#ws.views.delete(id);
+  }
+
+  /** A person restoring a page, block or database from the trash. */
+  restore(id: string): void {
+    for (const record of [this.#ws.pages.get(id), this.#ws.blocks.get(id), this.#ws.databases.get(id)]) if (record) record.inTrash = false;
   }
 
   /** Creates a page or row directly, bypassing auth: for seeding. `parent: {workspace: true}` makes a top-level page. */
@@ -233,6 +262,15 @@ export class NotionEmulator implements Emulator {
     const page = this.#visible('page', this.#ws.pages, raw);
     if (page.parent.type === 'data_source_id' && this.#ws.unshared.has(page.parent.database_id)) throw notFound('page', page.id);
     return page;
+  }
+
+  /** Retrieving a database as a page is a validation error naming the mistake, as Notion answers it. */
+  #retrievablePage(raw: string) {
+    const id = normaliseId(raw);
+    if (this.#ws.databases.has(id) && !this.#ws.unshared.has(id)) {
+      throw validation(`Provided ID ${id} is a database, not a page. Use the retrieve database API instead, \`/v1/databases/${id}\`.`);
+    }
+    return this.#page(raw);
   }
 
   #block(raw: string) {

@@ -10,6 +10,7 @@ import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 export const BALANCE_TABLE = defineTable({
   title: 'Portfolio Balance',
   key: 'key',
+  recoverKeyBy: [['period', 'scope', 'scopeName', 'workType']],
   columns: {
     name: { name: 'Name', type: 'title' },
     key: { name: 'Key', type: 'rich_text' },

@@ -10,6 +10,7 @@ import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 export const EPICS_TABLE = defineTable({
   title: 'Epics',
   key: 'jiraId',
+  recoverKeyBy: [['jiraKey'], ['jiraUrl']],
   columns: {
     name: { name: 'Name', type: 'title' },
     jiraId: { name: 'Jira ID', type: 'rich_text' },
@@ -64,6 +65,16 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRo
 /** The Work Type Override a person set on the row, if any. */
 export function overrideOf(row: StoredEpicRow | undefined): string | null {
   return row?.values.workTypeOverride || null;
+}
+
+/** Each epic's override; of duplicate rows, the oldest that has one (the planner carries it to the row it keeps). */
+export function overridesByEpic(rows: readonly StoredEpicRow[]): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const row of rows) {
+    const override = overrideOf(row);
+    if (override && row.key && !overrides.has(row.key)) overrides.set(row.key, override);
+  }
+  return overrides;
 }
 
 /**

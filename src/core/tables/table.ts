@@ -28,6 +28,8 @@ export interface TableSpec<C extends Readonly<Record<string, Column>> = Readonly
   readonly title: string;
   /** The id of the column that holds each row's identity (checked by `defineTable`). */
   readonly key: string;
+  /** When a row's key is empty (a person deleted the key property), the columns that identify it instead, tried in order (see recoverKeys.ts). */
+  readonly recoverKeyBy: readonly (readonly string[])[];
   readonly columns: C;
 }
 
@@ -49,7 +51,12 @@ export type WrittenValues<S extends TableSpec> = {
 };
 
 /** Keeps the column ids and types literal, so rows can be typed from the definition. */
-export function defineTable<const C extends Readonly<Record<string, Column>>>(spec: { title: string; key: keyof C & string; columns: C }): TableSpec<C> {
+export function defineTable<const C extends Readonly<Record<string, Column>>>(spec: {
+  title: string;
+  key: keyof C & string;
+  recoverKeyBy: readonly (readonly (keyof C & string)[])[];
+  columns: C;
+}): TableSpec<C> {
   return spec;
 }
 
