@@ -9,11 +9,14 @@ import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
 import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
-import { EPICS_TABLE, epicFromRow, epicRow, overrideOf } from '#core/tables/epicsTable.ts';
+import { EPICS_TABLE, epicFromRow, overrideOf, type EpicRow } from '#core/tables/epicsTable.ts';
 import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
-import { dashboardDoc } from '#core/dashboardDoc.ts';
+import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
+import { previousPeriodOf } from '#core/tables/balanceTable.ts';
 import { createCharts } from './createCharts.ts';
+import { publishDashboard } from './publishDashboard.ts';
+import { warnUnclassified } from './warnUnclassified.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
@@ -103,6 +106,9 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
 
   const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
   const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
+  const period = periodOf(options.now, options.period);
+  const rowContext = { mappings, policy: options.policy, now: options.now, period };
+  const epicRows: EpicRow[] = pulled.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (!mode.full) {
@@ -112,7 +118,11 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     for (const row of existingEpics) {
       if (pulledIds.has(row.key) || seen.has(row.key)) continue;
       seen.add(row.key);
-      portfolio.push(epicFromRow(row, mappings.workTypes));
+      const epic = epicFromRow(row, mappings.workTypes);
+      portfolio.push(epic);
+      // Done work leaves the mix with time alone: its row's Counts follows.
+      const recounted = recountedRow(row, epic, rowContext);
+      if (recounted) epicRows.push(recounted);
     }
   }
   const balance = computeBalance({
@@ -123,18 +133,26 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     policy: options.policy,
     now: options.now,
   });
-  const period = periodOf(options.now, options.period);
+  warnUnclassified(logger, balance, options.policy);
 
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
-  // Only this period's rows are compared, so earlier periods are never touched.
-  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
+  const storedBalance = balanceFound ? await balanceFound.readRows() : [];
+  // Only this period's rows are compared, so earlier periods are never touched; the one before is read for what moved.
+  const existingBalance = storedBalance.filter((r) => r.values.period === period);
+  const previousPeriod = previousPeriodOf(storedBalance, period);
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
+  // Views and option colours go on before the rows, so a new database's options have their colours from the start.
+  const presentation = { workTypes: mappings.workTypes, strategy, period };
+  const presentationHash = ports.charts?.fingerprint(presentation) ?? '';
+  const present =
+    !options.dryRun && epicsTable && balanceTable && (epicsTable.created || balanceTable.created || state?.presentationHash !== presentationHash);
+  if (ports.charts && present) await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, presentation, logger);
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, pulled.map(epicRow), existingEpics, {
+    await syncTable(epicsTable, EPICS_TABLE, epicRows, existingEpics, {
       // Only a full read of Jira can tell an epic is gone; duplicate rows are repaired on every run.
       archiveMissing: mode.full,
       options,
@@ -152,10 +170,20 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     }),
   ];
 
-  if (ports.charts && epicsTable && balanceTable && (epicsTable.created || balanceTable.created)) {
-    await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
-  }
-  const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);
+  const dashboard = await publishDashboard(
+    ports.dashboard,
+    {
+      balance,
+      period,
+      strategy,
+      policy: options.policy,
+      now: options.now,
+      portfolio,
+      previous: previousPeriod ? { period: previousPeriod, rows: storedBalance.filter((r) => r.values.period === previousPeriod) } : null,
+      movedRows: movedRowsAfterRun(epicRows, existingEpics, period, { full: mode.full }),
+    },
+    options,
+  );
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
     version: 2,
@@ -163,6 +191,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     lastFullAt: mode.full && allWritten ? options.now.toISOString() : (state?.lastFullAt ?? null),
     fullPending: mode.full ? !allWritten : (state?.fullPending ?? false),
     rulesHash: allWritten ? rulesHash : (state?.rulesHash ?? ''),
+    presentationHash: ports.charts && present ? presentationHash : (state?.presentationHash ?? ''),
   };
   const stateChanged = JSON.stringify(newState) !== JSON.stringify(state);
   const stateWritten = !options.dryRun && stateChanged;
@@ -175,21 +204,6 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
 function jiraUpdateTimes(epics: readonly { id: string; updated: string }[]): (key: string) => number {
   const times = new Map(epics.map((epic) => [epic.id, Date.parse(epic.updated)]));
   return (key) => times.get(key) ?? 0;
-}
-
-async function publishDashboard(
-  dashboard: Dashboard | undefined,
-  balance: Balance,
-  period: string,
-  strategy: readonly StrategyPage[],
-  options: SyncOptions,
-): Promise<SyncReport['dashboard']> {
-  if (!dashboard) return 'not configured';
-  if (options.dryRun) return 'dry run';
-  const doc = dashboardDoc(balance, period, strategy);
-  const { written } = await dashboard.publish(doc, fingerprint(doc));
-  options.logger.info({ written }, written ? 'dashboard section replaced' : 'dashboard section unchanged');
-  return written ? 'written' : 'unchanged';
 }
 
 async function syncTable<S extends TableSpec>(

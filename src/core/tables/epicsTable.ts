@@ -28,6 +28,10 @@ export const EPICS_TABLE = defineTable({
     storyPoints: { name: 'Story Points', type: 'number', format: 'number' },
     updated: { name: 'Updated', type: 'date' },
     resolved: { name: 'Resolved', type: 'date' },
+    counts: { name: 'Counts', type: 'checkbox' },
+    fix: { name: 'Fix', type: 'rich_text' },
+    mixBefore: { name: 'Mix Before', type: 'select' },
+    mixChangedIn: { name: 'Mix Changed In', type: 'rich_text' },
   },
 });
 
@@ -35,8 +39,11 @@ export type EpicsTable = typeof EPICS_TABLE;
 export type EpicRow = Row<WrittenValues<EpicsTable>>;
 export type StoredEpicRow = ExistingRow<RowValues<EpicsTable>>;
 
+/** What the engine derives beside Jira's facts: whether the epic counts now (balancePolicy.ts), lint's fix, and its mix mark (mixHistory.ts). */
+export type EpicRowDerived = Required<Pick<EpicRow['values'], 'counts' | 'fix' | 'mixBefore' | 'mixChangedIn'>>;
+
 /** An epic as its row. */
-export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRow {
+export function epicRow({ epic, classification, links }: ClassifiedEpic, derived: EpicRowDerived): EpicRow {
   const facts = linkFacts(links);
   return {
     key: epic.id,
@@ -57,6 +64,7 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRo
       storyPoints: epic.storyPoints,
       updated: epic.updated,
       resolved: epic.resolved,
+      ...derived,
     },
   };
 }
