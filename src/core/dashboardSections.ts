@@ -62,7 +62,7 @@ export function strategySection(balance: Balance, gaps: StrategyGaps): DocBlock[
       type: 'paragraph',
       text: [
         `Work without strategy: ${orphans} of ${portfolio?.epics ?? 0} epics in the mix serve no Impact target or no Usage target (Epics view "Orphans").`,
-        ...describeStrategyGaps(gaps).map((line) => `Strategy without work: ${line}`),
+        `Strategy without work: ${describeStrategyGaps(gaps).join(' ')}`,
       ].join('\n'),
     },
   ];

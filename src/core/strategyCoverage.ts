@@ -34,9 +34,9 @@ export function strategyWithoutWork(epics: Iterable<{ impactIds: readonly string
 export function describeStrategyGaps(gaps: StrategyGaps): string[] {
   const lines: string[] = [];
   const titles = (pages: readonly StrategyPage[]) => pages.map((p) => (p.flow ? `${p.title} (${p.flow})` : p.title)).join(', ');
-  if (gaps.impact.length) lines.push(`Impact targets no active epic serves: ${titles(gaps.impact)}.`);
-  if (gaps.usage.length) lines.push(`Usage targets no active epic serves: ${titles(gaps.usage)}.`);
-  if (gaps.flows.length) lines.push(`Usage flows no active epic serves: ${gaps.flows.join(', ')}.`);
+  if (gaps.impact.length) lines.push(`No active epic serves the Impact target${gaps.impact.length === 1 ? '' : 's'} ${titles(gaps.impact)}.`);
+  if (gaps.usage.length) lines.push(`No active epic serves the Usage target${gaps.usage.length === 1 ? '' : 's'} ${titles(gaps.usage)}.`);
+  if (gaps.flows.length) lines.push(`No active epic serves the ${gaps.flows.join(', ')} flow${gaps.flows.length === 1 ? '' : 's'}.`);
   if (lines.length === 0) lines.push('Every Impact target, Usage target and Usage flow has active work.');
   return lines;
 }

@@ -159,10 +159,11 @@ export function describeWhatMoved(moved: WhatMoved, policy: Pick<BalancePolicy, 
       t.left.length ? `${t.left.length} stopped counting (${byTeam(t.left)})` : '',
       t.entered.length ? `${t.entered.length} entered (${byTeam(t.entered)})` : '',
     ].filter(Boolean);
-    const shown = Math.round(t.deltaPp) !== 0;
-    if (!shown && events.length === 0) continue;
+    // The change as the rounded shares show it, so "34% → 35%" never reads "+2 pp".
+    const shown = Math.round(t.now) - Math.round(t.before);
+    if (shown === 0 && events.length === 0) continue;
     const teams = t.teams.filter((p) => Math.round(p.deltaPp) !== 0).slice(0, 3);
-    const head = `${t.workType} ${Math.round(t.before)}% → ${Math.round(t.now)}% of classified ${basisWord(policy)} (${signed(t.deltaPp)})`;
+    const head = `${t.workType} ${Math.round(t.before)}% → ${Math.round(t.now)}% of classified ${basisWord(policy)} (${signed(shown)})`;
     lines.push(`${head}${teams.length ? `: ${teams.map((p) => `${p.team} ${signed(p.deltaPp)}`).join(', ')}` : ''}.${events.length ? ` ${events.join('; ')}.` : ''}`);
   }
   const pairs = new Map<string, EpicMove[]>();

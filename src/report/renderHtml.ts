@@ -92,7 +92,7 @@ svg{width:100%;max-width:640px;height:auto}.label{font-size:13px}.value{font-siz
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #edf0f2;vertical-align:top}
 .num{text-align:right}.stack{display:flex;height:14px;width:260px;background:#f0f2f4;border-radius:3px;overflow:hidden}.stack span{display:block;height:100%}
 .legend span{margin-right:1rem;white-space:nowrap}.legend i,i.dot{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
-.target{font-size:11px;fill:#1d2329}.alert{fill:#b3261e;font-weight:600}.warning{background:#fdecea;border-left:4px solid #d44c47;padding:.6rem 1rem}
+.mix .label{font-size:15px}.mix .value{font-size:13px}.target{font-size:12px;fill:#1d2329}.alert{fill:#b3261e;font-weight:600}.warning{background:#fdecea;border-left:4px solid #d44c47;padding:.6rem 1rem}
 h3{font-size:1rem;margin:1.2rem 0 .3rem}.count{color:#5f6b76;font-weight:normal}.why{color:#5f6b76;font-size:13px}.fix{font-size:13px}
 details{border-bottom:1px solid #edf0f2;padding:.35rem 0}summary{cursor:pointer}details table{margin:.4rem 0 .6rem}.moves li{margin:.2rem 0}`;
 

@@ -110,6 +110,12 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
   const byScope = (a: { scopeKind: string; scopeName: string }, b: { scopeKind: string; scopeName: string }) =>
     kindOrder.indexOf(a.scopeKind) - kindOrder.indexOf(b.scopeKind) || a.scopeName.localeCompare(b.scopeName);
   summaries.sort(byScope);
+  // Work types in the mappings' order, Unclassified (and types no longer in the mappings) last: the order of every chart and legend.
+  const order = (workType: string) => {
+    const i = context.workTypes.findIndex((t) => t.name === workType);
+    return i < 0 ? context.workTypes.length : i;
+  };
+  cells.sort((a, b) => order(a.workType) - order(b.workType));
   const periods = [...new Set(cells.map((c) => c.period))].sort();
   const period = periods.at(-1) ?? '';
   // The same definition as the balance's: the Counts the sync stored, so the list and the table agree.

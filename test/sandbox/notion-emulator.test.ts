@@ -131,6 +131,6 @@ describe('the Notion emulator, driven by the real SDK', () => {
     await createTable();
     const copy = NotionEmulator.fromSnapshot(JSON.parse(JSON.stringify(emulator.snapshot())), { tokens: [TOKEN] });
     expect(copy.databaseByTitle('Epics')).toBeDefined();
-    expect(copy.rows(SANDBOX_NOTION_IDS.strategyDataSource)).toHaveLength(10);
+    expect(copy.rows(SANDBOX_NOTION_IDS.strategyDataSource)).toHaveLength(11);
   });
 });
