@@ -138,7 +138,7 @@ describe('the Notion emulator, driven by the real SDK', () => {
   });
 
   it('select options keep the colours a schema update gives them, by id', async () => {
-    const options = [{ name: 'Impact', color: 'purple' }, { name: 'Usage', color: 'green' }];
+    const options = [{ name: 'Impact', color: 'purple' as const }, { name: 'Usage', color: 'green' as const }];
     const updated = await notion.dataSources.update({ data_source_id: SANDBOX_NOTION_IDS.strategyDataSource, properties: { Layer: { select: { options } } } });
     const layer = 'properties' in updated ? updated.properties['Layer'] : undefined;
     expect(layer?.type === 'select' && layer.select.options.map((o) => [o.name, o.color])).toEqual([['Impact', 'purple'], ['Usage', 'green']]);
