@@ -1,16 +1,21 @@
 import type { Balance } from './balance.ts';
 import type { BalancePolicy } from './balancePolicy.ts';
-import { mixSection, movedSection, strategySection, teamsSection, whereToActSection } from './dashboardSections.ts';
+import { mixLines, movedSection, strategyLines, teamLines, whereToActSection } from './dashboardSections.ts';
 import type { StrategyPage } from './strategy.ts';
 import type { StrategyGaps } from './strategyCoverage.ts';
 import type { WhatMoved } from './whatMoved.ts';
 
 /**
  * The dashboard section as a small document model, independent of Notion's
- * block JSON: headings and paragraphs (a paragraph's lines separated by "\n").
- * The Notion connector turns it into blocks.
+ * block JSON: headings, and paragraphs of lines (some bold). The Notion
+ * connector turns it into blocks.
  */
-export type DocBlock = { type: 'heading'; text: string } | { type: 'paragraph'; text: string };
+export interface DocLine {
+  text: string;
+  bold?: boolean;
+}
+
+export type DocBlock = { type: 'heading'; text: string } | { type: 'paragraph'; lines: readonly DocLine[] };
 
 export interface DashboardFacts {
   balance: Balance;
@@ -23,17 +28,16 @@ export interface DashboardFacts {
 }
 
 export function dashboardDoc(facts: DashboardFacts): DocBlock[] {
+  const gap = { text: '' };
   const blocks: DocBlock[] = [
-    ...mixSection(facts.balance, facts.period, facts.policy),
-    ...teamsSection(facts.balance),
-    ...strategySection(facts.balance, facts.gaps),
+    { type: 'paragraph', lines: [...mixLines(facts.balance, facts.period, facts.policy), gap, ...teamLines(facts.balance), gap, ...strategyLines(facts.balance, facts.gaps)] },
     ...movedSection(facts.moved, facts.policy),
     ...whereToActSection(),
   ];
   const narratives = facts.strategy.filter((p) => p.layer === 'Impact' && p.narrative);
   if (narratives.length > 0) {
     blocks.push({ type: 'heading', text: 'What the Impact targets are for' });
-    for (const page of narratives) blocks.push({ type: 'paragraph', text: `${page.title}: ${page.narrative}` });
+    for (const page of narratives) blocks.push({ type: 'paragraph', lines: [{ text: `${page.title}: ${page.narrative}` }] });
   }
   return blocks;
 }
