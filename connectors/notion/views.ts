@@ -30,6 +30,18 @@ const COUNTED = { property: EPICS.counts.name, checkbox: { equals: true } };
 const counted = (...more: Json[]): Json => ({ and: [COUNTED, ...more] });
 const byTeam = [{ property: EPICS.team.name, direction: 'ascending' }];
 
+/** A chart of the sum of one number per group of a select, stacked by Work Type (in its options' order, the mappings'). */
+function stackedChart(chartType: 'bar' | 'line', groups: string, workType: string, sum: string, more: Json = {}): Json {
+  return {
+    type: 'chart',
+    chart_type: chartType,
+    x_axis: { type: 'select', property_id: groups, sort: { type: 'ascending' } },
+    stack_by: { type: 'select', property_id: workType, sort: { type: 'manual' } },
+    y_axis: { aggregator: 'sum', property_id: sum },
+    ...more,
+  };
+}
+
 /** A 100%-stacked bar's reference lines where the target mix puts the boundaries between work types, stacked in the mappings' order. */
 function targetLines(context: PresentationContext): Json[] {
   const lines: Json[] = [];
@@ -93,15 +105,7 @@ export function viewSpecs(context: PresentationContext): ViewSpec[] {
       build: (id) => ({
         // Classified work only: the target mix is how classified work should split (balance.ts), so the lines mean the same here.
         filter: counted({ property: EPICS.workType.name, select: { does_not_equal: UNCLASSIFIED.name } }),
-        configuration: {
-          type: 'chart',
-          chart_type: 'bar',
-          x_axis: { type: 'select', property_id: id(EPICS.team), sort: { type: 'ascending' } },
-          stack_by: { type: 'select', property_id: id(EPICS.workType), sort: { type: 'manual' } },
-          y_axis: { aggregator: 'sum', property_id: id(EPICS.storyPoints) },
-          group_style: 'percent',
-          reference_lines: targetLines(context),
-        },
+        configuration: stackedChart('bar', id(EPICS.team), id(EPICS.workType), id(EPICS.storyPoints), { group_style: 'percent', reference_lines: targetLines(context) }),
       }),
     },
     { name: 'Unclassified', on: 'epics', type: 'table', build: () => ({ filter: counted({ property: EPICS.workType.name, select: { equals: UNCLASSIFIED.name } }), sorts: byTeam }) },
@@ -133,13 +137,7 @@ export function viewSpecs(context: PresentationContext): ViewSpec[] {
             { property: BALANCE.workType.name, select: { does_not_equal: ALL_WORK } },
           ],
         },
-        configuration: {
-          type: 'chart',
-          chart_type: 'line',
-          x_axis: { type: 'select', property_id: id(BALANCE.period), sort: { type: 'ascending' } },
-          stack_by: { type: 'select', property_id: id(BALANCE.workType), sort: { type: 'manual' } },
-          y_axis: { aggregator: 'sum', property_id: id(BALANCE.pointShare) },
-        },
+        configuration: stackedChart('line', id(BALANCE.period), id(BALANCE.workType), id(BALANCE.pointShare)),
       }),
     },
     {

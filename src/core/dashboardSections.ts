@@ -3,7 +3,7 @@ import type { BalancePolicy } from './balancePolicy.ts';
 import type { DocBlock, DocLine } from './dashboardDoc.ts';
 import { describeStrategyGaps, type StrategyGaps } from './strategyCoverage.ts';
 import { summarize } from './summarize.ts';
-import { basisWord, unclassifiedShareOf, unclassifiedWarning } from './unclassified.ts';
+import { basisWord, portfolioUnclassified } from './unclassified.ts';
 import { describeWhatMoved, type WhatMoved } from './whatMoved.ts';
 
 /*
@@ -28,11 +28,7 @@ function targetText(cell: BalanceCell): string {
 export function mixLines(balance: Balance, period: string, policy: BalancePolicy): DocLine[] {
   const cells = balance.cells.filter((c) => c.scope.kind === 'portfolio');
   const word = basisWord(policy);
-  const unclassified = unclassifiedShareOf(
-    cells.map((c) => ({ ...c, workType: c.workType.name })),
-    policy,
-  );
-  const warning = unclassifiedWarning(unclassified, policy);
+  const { share: unclassified, warning } = portfolioUnclassified(balance, policy);
   return [
     ...(warning ? [title(`⚠ ${warning}`)] : []),
     title(summarize(balance, policy)),

@@ -2,7 +2,7 @@ import { counts, type BalancePolicy } from './balancePolicy.ts';
 import type { ClassifiedEpic } from './classifiedEpic.ts';
 import { workTypeFix } from './lint.ts';
 import { UNCLASSIFIED, type Mappings } from './mappings.ts';
-import { mixMarkAfter, mixStateOf, type StoredMix } from './mixHistory.ts';
+import { mixMarkAfter, mixStateOf } from './mixHistory.ts';
 import type { PortfolioEpic } from './portfolioEpic.ts';
 import { statusCategoryFromName } from './statusCategory.ts';
 import { epicRow, type EpicRow, type StoredEpicRow } from './tables/epicsTable.ts';
@@ -16,11 +16,6 @@ export interface EpicRowContext {
   period: string;
 }
 
-function storedMix(row: StoredEpicRow): StoredMix {
-  const v = row.values;
-  return { workType: v.workType, counts: v.counts, mixBefore: v.mixBefore, mixChangedIn: v.mixChangedIn };
-}
-
 /**
  * A pulled epic's row: Jira's facts and its classification, plus what only the
  * engine can say: whether it counts towards the balance now (the one definition,
@@ -29,11 +24,7 @@ function storedMix(row: StoredEpicRow): StoredMix {
 export function pulledEpicRow(classified: ClassifiedEpic, stored: StoredEpicRow | undefined, context: EpicRowContext): EpicRow {
   const counted = counts(classified.epic, context.policy, context.now);
   const state = mixStateOf(classified.classification.workType.name, counted);
-  return epicRow(classified, {
-    counts: counted,
-    fix: workTypeFix(classified.classification, context.mappings),
-    ...mixMarkAfter(stored && storedMix(stored), state, context.period),
-  });
+  return epicRow(classified, counted, workTypeFix(classified.classification, context.mappings), mixMarkAfter(stored?.values, state, context.period));
 }
 
 /**
@@ -46,7 +37,8 @@ export function recountedRow(row: StoredEpicRow, epic: PortfolioEpic, context: E
   const counted = counts(epic, context.policy, context.now);
   if (row.values.counts === counted) return null;
   const state = mixStateOf(row.values.workType ?? UNCLASSIFIED.name, counted);
-  return { key: row.key, values: { counts: counted, ...mixMarkAfter(storedMix(row), state, context.period) } };
+  const mark = mixMarkAfter(row.values, state, context.period);
+  return { key: row.key, values: { counts: counted, mixBefore: mark.mixBefore, mixChangedIn: mark.mixChangedIn } };
 }
 
 /** An Epics row's values as "what moved" reads them. */

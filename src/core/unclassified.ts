@@ -1,3 +1,4 @@
+import type { Balance } from './balance.ts';
 import type { BalancePolicy } from './balancePolicy.ts';
 import { UNCLASSIFIED } from './mappings.ts';
 
@@ -23,4 +24,14 @@ export function unclassifiedShareOf(
 export function unclassifiedWarning(share: number, policy: Pick<BalancePolicy, 'driftBasis' | 'unclassifiedWarningPercent'>): string | null {
   if (share <= policy.unclassifiedWarningPercent) return null;
   return `${Math.round(share)}% of ${basisWord(policy)} are unclassified, above the ${policy.unclassifiedWarningPercent}% warning level (balance.unclassifiedWarningPercent): the mix cannot be trusted until they are classified.`;
+}
+
+/** The portfolio's unclassified share in a computed balance, and the warning it calls for (null when none). */
+export function portfolioUnclassified(
+  balance: Pick<Balance, 'cells'>,
+  policy: Pick<BalancePolicy, 'driftBasis' | 'unclassifiedWarningPercent'>,
+): { share: number; warning: string | null } {
+  const cells = balance.cells.filter((c) => c.scope.kind === 'portfolio').map((c) => ({ ...c, workType: c.workType.name }));
+  const share = unclassifiedShareOf(cells, policy);
+  return { share, warning: unclassifiedWarning(share, policy) };
 }

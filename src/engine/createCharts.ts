@@ -12,6 +12,6 @@ export async function createCharts(
     const made = await charts.ensure(tables, context);
     if (made.length) logger.info({ views: made }, 'views created or brought up to date');
   } catch (error) {
-    logger.warn({ err: error }, 'views could not be created through the API; add them by hand (README: "Charts")');
+    logger.warn({ err: error }, 'views could not be created through the API; add them by hand (README: "Views and styles")');
   }
 }

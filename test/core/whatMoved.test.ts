@@ -4,7 +4,7 @@ import { defaultBalanceConfig } from '#config/schema.ts';
 import { MIX_NEW, MIX_NOT_COUNTED, mixMarkAfter } from '#core/mixHistory.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import { describeWhatMoved, epicMoves, whatMoved, type EpicMixRow, type MixCell } from '#core/whatMoved.ts';
-import { defaultMappings } from '../helpers/epicFactory.ts';
+import { defaultMappings, portfolioEpic } from '../helpers/epicFactory.ts';
 
 const policy = defaultBalanceConfig();
 const NOW = new Date('2026-11-30T08:00:00Z');
@@ -31,18 +31,7 @@ describe('the mix mark on an Epics row', () => {
   });
 });
 
-const epic = (id: string, team: string, workTypeId: string, storyPoints: number): PortfolioEpic => ({
-  id,
-  key: `${team}-${id}`,
-  summary: id,
-  team,
-  statusCategory: 'indeterminate',
-  resolved: null,
-  storyPoints,
-  workTypeId,
-  impactIds: ['i'],
-  usageIds: ['u'],
-});
+const epic = (id: string, team: string, workTypeId: string, storyPoints: number) => portfolioEpic(id, workTypeId, storyPoints, { team });
 
 /** The cells of a period as the balance rows hold them. */
 function cellsOf(epics: PortfolioEpic[]): MixCell[] {

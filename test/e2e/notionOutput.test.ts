@@ -154,7 +154,7 @@ describe('chart views', () => {
     h.world.notionNet.inject({ method: 'POST', path: /^\/v1\/views$/, times: 5, fault: { kind: 'status', status: 400 } });
     const result = await h.run(['sync'], T0);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('add them by hand (README: \\"Charts\\")');
+    expect(result.stdout).toContain('add them by hand (README: \\"Views and styles\\")');
   });
 });
 

@@ -6,7 +6,7 @@ import { ALL_WORK, BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#cor
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { renderHtml } from '#report/renderHtml.ts';
 import { reportData, type ReportContext } from '#report/reportData.ts';
-import { defaultMappings } from '../helpers/epicFactory.ts';
+import { defaultMappings, portfolioEpic } from '../helpers/epicFactory.ts';
 import { storedRows } from '../helpers/storedRows.ts';
 
 
@@ -17,18 +17,7 @@ function rowsFor(period: string, epics: PortfolioEpic[]) {
   return [...b.cells.map((c) => balanceCellRow(c, period)), ...b.summaries.map((s) => balanceSummaryRow(s, period))];
 }
 
-const epic = (id: string, workTypeId: string, points: number, team = 'PAY'): PortfolioEpic => ({
-  id,
-  key: `${team}-${id}`,
-  summary: id,
-  team,
-  statusCategory: 'indeterminate',
-  resolved: null,
-  storyPoints: points,
-  workTypeId,
-  impactIds: ['i'],
-  usageIds: ['u'],
-});
+const epic = (id: string, workTypeId: string, points: number, team = 'PAY') => portfolioEpic(id, workTypeId, points, { team });
 
 describe('the HTML report', () => {
   const balanceRows = storedRows(BALANCE_TABLE, [

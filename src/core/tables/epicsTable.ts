@@ -1,6 +1,7 @@
 import type { ClassifiedEpic } from '../classifiedEpic.ts';
 import { classifiedBy, linkFacts } from '../linkFacts.ts';
 import { UNCLASSIFIED, type WorkType } from '../mappings.ts';
+import type { MixMark } from '../mixHistory.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import type { PortfolioEpic } from '../portfolioEpic.ts';
 import { statusCategoryFromName, statusCategoryName } from '../statusCategory.ts';
@@ -39,11 +40,12 @@ export type EpicsTable = typeof EPICS_TABLE;
 export type EpicRow = Row<WrittenValues<EpicsTable>>;
 export type StoredEpicRow = ExistingRow<RowValues<EpicsTable>>;
 
-/** What the engine derives beside Jira's facts: whether the epic counts now (balancePolicy.ts), lint's fix, and its mix mark (mixHistory.ts). */
-export type EpicRowDerived = Required<Pick<EpicRow['values'], 'counts' | 'fix' | 'mixBefore' | 'mixChangedIn'>>;
-
-/** An epic as its row. */
-export function epicRow({ epic, classification, links }: ClassifiedEpic, derived: EpicRowDerived): EpicRow {
+/**
+ * An epic as its row, with what the engine derives beside Jira's facts:
+ * whether it counts now (balancePolicy.ts), lint's fix for its work label, and
+ * its mix mark (mixHistory.ts).
+ */
+export function epicRow({ epic, classification, links }: ClassifiedEpic, counts: boolean, fix: string, mark: MixMark): EpicRow {
   const facts = linkFacts(links);
   return {
     key: epic.id,
@@ -64,7 +66,10 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic, derived
       storyPoints: epic.storyPoints,
       updated: epic.updated,
       resolved: epic.resolved,
-      ...derived,
+      counts,
+      fix,
+      mixBefore: mark.mixBefore,
+      mixChangedIn: mark.mixChangedIn,
     },
   };
 }
