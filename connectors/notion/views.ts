@@ -29,6 +29,8 @@ const BALANCE = BALANCE_TABLE.columns;
 const COUNTED = { property: EPICS.counts.name, checkbox: { equals: true } };
 const counted = (...more: Json[]): Json => ({ and: [COUNTED, ...more] });
 const byTeam = [{ property: EPICS.team.name, direction: 'ascending' }];
+/** Views past this many Impact targets would be tabs nobody scrolls to; the Impact column filters the rest. */
+export const MAX_IMPACT_VIEWS = 25;
 
 /** A chart of the sum of one number per group of a select, stacked by Work Type (in its options' order, the mappings'). */
 function stackedChart(chartType: 'bar' | 'line', groups: string, workType: string, sum: string, more: Json = {}): Json {
@@ -64,6 +66,7 @@ function targetLines(context: PresentationContext): Json[] {
 export function viewSpecs(context: PresentationContext): ViewSpec[] {
   const impactViews: ViewSpec[] = context.strategy
     .filter((p) => p.layer === 'Impact')
+    .slice(0, MAX_IMPACT_VIEWS)
     .map((page) => ({
       name: `Impact · ${page.title}`,
       on: 'epics',

@@ -30,10 +30,16 @@ export function strategyWithoutWork(epics: Iterable<{ impactIds: readonly string
   };
 }
 
+/** Titles named in a line at most; the rest are counted. */
+const NAMED = 10;
+
 /** The gaps as lines for people; one line saying there are none when there are none. */
 export function describeStrategyGaps(gaps: StrategyGaps): string[] {
   const lines: string[] = [];
-  const titles = (pages: readonly StrategyPage[]) => pages.map((p) => (p.flow ? `${p.title} (${p.flow})` : p.title)).join(', ');
+  const titles = (pages: readonly StrategyPage[]) => {
+    const named = pages.slice(0, NAMED).map((p) => (p.flow ? `${p.title} (${p.flow})` : p.title)).join(', ');
+    return pages.length > NAMED ? `${named} and ${pages.length - NAMED} more` : named;
+  };
   if (gaps.impact.length) lines.push(`No active epic serves the Impact target${gaps.impact.length === 1 ? '' : 's'} ${titles(gaps.impact)}.`);
   if (gaps.usage.length) lines.push(`No active epic serves the Usage target${gaps.usage.length === 1 ? '' : 's'} ${titles(gaps.usage)}.`);
   if (gaps.flows.length) lines.push(`No active epic serves the ${gaps.flows.join(', ')} flow${gaps.flows.length === 1 ? '' : 's'}.`);
