@@ -45,5 +45,5 @@ if (/<script/i.test(dom)) throw new Error('the rendered report contains a script
 if (!/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/.test(dom)) throw new Error('the rendered report has no Content-Security-Policy forbidding scripts');
 
 const screenshot = resolve('docs/report.png');
-execFileSync(browser, [...flags, `--screenshot=${screenshot}`, '--window-size=1100,3400', url], { stdio: 'ignore' });
+execFileSync(browser, [...flags, `--screenshot=${screenshot}`, '--window-size=1100,3500', url], { stdio: 'ignore' });
 process.stdout.write(`rendered ${url} in ${browser}: every section present, no scripts, scripts forbidden by its CSP; screenshot at ${screenshot}\n`);

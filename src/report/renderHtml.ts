@@ -4,7 +4,8 @@ import { workTypeColours } from './colours.ts';
 import { epicLink } from './epicLink.ts';
 import { html, type SafeHtml } from './html.ts';
 import { mixChart } from './mixChart.ts';
-import type { ReportData } from './reportData.ts';
+import type { ReportData, ReportEpic } from './reportData.ts';
+import { teamFolds } from './teamFolds.ts';
 import { fixList } from './sections/fixList.ts';
 import { strategyGaps } from './sections/strategyGaps.ts';
 import { targetEpics } from './sections/targetEpics.ts';
@@ -78,10 +79,11 @@ function connectionTable(data: ReportData): SafeHtml {
 
 function orphanTable(data: ReportData): SafeHtml {
   if (data.orphans.length === 0) return html`<p>Every epic in the mix serves an Impact target and a Usage target.</p>`;
-  const rows = data.orphans.map(
-    (o) => html`<tr><td>${epicLink(o)}</td><td>${o.summary}</td><td>${o.team}</td><td>${o.workType}</td><td>no ${o.missing.join(', no ')}</td></tr>`,
-  );
-  return html`<table><thead><tr><th>Epic</th><th>Summary</th><th>Team</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const table = (orphans: readonly ReportEpic[]) =>
+    html`<table><thead><tr><th>Epic</th><th>Summary</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${orphans.map(
+      (o) => html`<tr><td>${epicLink(o)}</td><td>${o.summary}</td><td>${o.workType}</td><td>no ${o.missing.join(', no ')}</td></tr>`,
+    )}</tbody></table>`;
+  return teamFolds(data.orphans, (_team, ofTeam) => `${ofTeam.length} orphan${ofTeam.length === 1 ? '' : 's'}`, table);
 }
 
 // A template without values: the style sheet is code, never data (and `<style>` text must not be entity-escaped).
