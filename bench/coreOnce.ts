@@ -9,13 +9,16 @@ import { mappingsSchema } from '#core/mappings.ts';
 import { planRows } from '#core/plan.ts';
 import { portfolioEpicOf } from '#core/portfolioEpic.ts';
 import { Interner } from '#core/interner.ts';
-import { epicRow, type StoredEpicRow } from '#core/tables/epicsTable.ts';
+import { pulledEpicRow } from '#core/epicRows.ts';
+import type { StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { readFileSync } from 'node:fs';
 import { syntheticCore } from './syntheticCore.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
 const mappings = mappingsSchema.parse(JSON.parse(readFileSync(new URL('../mappings/work-types.json', import.meta.url), 'utf8')));
 const { epics, strategy } = syntheticCore(size);
+const now = new Date('2026-11-23T08:00:00Z');
+const rowContext = { mappings, policy: defaultBalanceConfig(), now, period: '2026-W48' };
 // Rows as a previous run left them, with 1% changed since: the diff has real work to do.
 const previousClassify = compileClassifier(mappings);
 const previousMap = compileStrategyMapper(strategy, mappings);
@@ -24,7 +27,7 @@ const previousMap = compileStrategyMapper(strategy, mappings);
 const intern = new Interner();
 const previous: StoredEpicRow[] = epics.map((epic, i) => {
   if (i % 10_000 === 0) (globalThis as { gc?: () => void }).gc?.();
-  const row = JSON.parse(JSON.stringify(epicRow({ epic, classification: previousClassify(epic), links: previousMap(epic) }))) as StoredEpicRow;
+  const row = JSON.parse(JSON.stringify(pulledEpicRow({ epic, classification: previousClassify(epic), links: previousMap(epic) }, undefined, rowContext))) as StoredEpicRow;
   const values = Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, intern.value(v)])) as StoredEpicRow['values'];
   return { key: row.key, pageId: `page-${i}`, values: i % 100 === 0 ? { ...values, name: 'old name' } : values };
 });
@@ -41,9 +44,10 @@ const balance = computeBalance({
   strategy,
   teamTargets: {},
   policy: defaultBalanceConfig(),
-  now: new Date('2026-11-23T08:00:00Z'),
+  now,
 });
-const desired = classified.map(epicRow);
+const rowsById = new Map(previous.map((row) => [row.key, row]));
+const desired = classified.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
 const plan = planRows(desired, previous, { archiveMissing: true });
 const cpu = process.cpuUsage(before);
 const wallMs = performance.now() - started;

@@ -3,9 +3,11 @@
 // sandbox emulator on 127.0.0.1. The sandbox's state is kept in .sandbox/ so a
 // second run shows the engine writing nothing new.
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { main } from '#cli/main.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
+import { aWeekOfWork } from '#sandbox/company/weekOfWork.ts';
 import { openSandboxSession, SANDBOX_OPTIONS } from './sandboxSession.ts';
 
 const DIR = '.sandbox';
@@ -15,7 +17,19 @@ const report = join(DIR, 'report.html');
 
 const io = { stdout: process.stdout, stderr: process.stderr, env: { ...process.env, ...sandbox.env } };
 process.stdout.write(`\nSandbox Jira and Notion on ${sandbox.url}${sandbox.restored ? ' (workspace kept from the last run)' : ''}; config in ${sandbox.configPath}\n\n`);
-let code = await main(['sync', '--config', sandbox.configPath, '--pretty'], io);
+let code = 0;
+if (!sandbox.restored) {
+  // A fresh workspace gets last week first, so the dashboard and the report have a previous period to say what moved since.
+  const now = Date.now();
+  const weekAgo = new Date(now - 7 * 86_400_000);
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  code = await main(['sync', '--config', sandbox.configPath], { ...io, stdout: quiet, now: () => weekAgo });
+  const week = aWeekOfWork(sandbox.world.jira, now);
+  process.stdout.write(
+    `Synced the sample company as of ${weekAgo.toISOString().slice(0, 10)}; since then ${week.relabelled.join(', ')} were relabelled from growth to debt and Insights started ${week.started.join(', ')}. Now:\n\n`,
+  );
+}
+if (code === 0) code = await main(['sync', '--config', sandbox.configPath, '--pretty'], io);
 if (code === 0) code = await main(['report', '--config', sandbox.configPath, '--pretty', '--html', report], io);
 
 await sandbox.close();

@@ -5,7 +5,7 @@ import type { Charts, Dashboard, StrategySource, SyncStateStore, TableStore } fr
 import type { Logger } from '#log/createLogger.ts';
 import type { RequestScheduler } from '../http/requestScheduler.ts';
 import { schedulerFor, type TransportSettings } from '../http/schedulerFor.ts';
-import { ensureChartViews } from './chartViews.ts';
+import { ensurePresentation, presentationFingerprint } from './presentation.ts';
 import { createNotionClient } from './createNotionClient.ts';
 import { writeDashboardSection } from './dashboardSection.ts';
 import { dataSourcesOf } from './dataSources.ts';
@@ -102,12 +102,12 @@ export function notionConnector(settings: NotionSettings, token: string, options
         return (await tableStore).open(spec, opts);
       },
     },
-    charts: { ensure: (tables) => ensureChartViews(notion, tables) },
+    charts: { fingerprint: presentationFingerprint, ensure: (tables, context) => ensurePresentation(notion, tables, context) },
     ...(dashboardPage
       ? {
           dashboard: {
-            publish: (doc, print) =>
-              writeDashboardSection(notion, dashboardPage, doc, print).catch(explainAs(`the dashboard page ${dashboardPage} (notion.dashboardPage)`)),
+            publish: (doc) =>
+              writeDashboardSection(notion, dashboardPage, doc).catch(explainAs(`the dashboard page ${dashboardPage} (notion.dashboardPage)`)),
           },
         }
       : {}),

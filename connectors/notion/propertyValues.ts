@@ -22,6 +22,16 @@ export function minutePrecision(iso: string): string {
   return Number.isNaN(ms) ? iso : new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
 }
 
+/** A percent column's value as the fraction Notion's `percent` format displays as that percent: 23.4 → 0.234. */
+function toStoredNumber(spec: Column, value: number): number {
+  return spec.format === 'percent' ? value / 100 : value;
+}
+
+/** And back, rounded past float noise (0.234 × 100 is 23.400000000000002), so a value read back equals the one written. */
+function fromStoredNumber(spec: Column, value: number): number {
+  return spec.format === 'percent' ? Math.round(value * 1e8) / 1e6 : value;
+}
+
 const richText = (text: string) => [{ type: 'text' as const, text: { content: truncateText(text) } }];
 
 /** A cell value as the property payload Notion accepts on create and update. */
@@ -33,7 +43,7 @@ export function toNotionProperty(spec: Column, value: CellValue): Record<string,
     case 'rich_text':
       return { rich_text: text ? richText(text) : [] };
     case 'number':
-      return { number: typeof value === 'number' ? value : null };
+      return { number: typeof value === 'number' ? toStoredNumber(spec, value) : null };
     case 'select':
       return { select: text ? { name: selectName(text) } : null };
     case 'url':
@@ -59,7 +69,7 @@ export function fromNotionProperty(spec: Column, property: PageProperty | undefi
     case 'rich_text':
       return property.rich_text.map((t) => t.plain_text).join('') || null;
     case 'number':
-      return property.number;
+      return property.number === null ? null : fromStoredNumber(spec, property.number);
     case 'select':
       return property.select?.name ?? null;
     case 'url':
@@ -93,6 +103,8 @@ export function asStored(spec: Column, value: CellValue): CellValue {
       return minutePrecision(String(value));
     case 'relation':
       return Array.isArray(value) ? value.slice(0, 100) : [];
+    case 'number':
+      return typeof value === 'number' ? fromStoredNumber(spec, toStoredNumber(spec, value)) : value;
     default:
       return value;
   }

@@ -14,12 +14,14 @@ const stateSchema = z.union([
     // States written before this field existed had no pending full run.
     fullPending: z.boolean().default(false),
     rulesHash: z.string(),
+    // States written before views were kept in step: the next run makes them.
+    presentationHash: z.string().default(''),
   }),
   // Version 1 kept the cursor itself, moved only after a run whose writes all succeeded. Held for one run,
   // it is where the first run after an upgrade continues from, so nothing a failed run left is skipped.
   z
     .object({ version: z.literal(1), cursorMs: z.number().nullable(), lastFullAt: z.string().nullable(), rulesHash: z.string() })
-    .transform(({ cursorMs, lastFullAt, rulesHash }): SyncState => ({ version: 2, heldCursorMs: cursorMs, lastFullAt, fullPending: false, rulesHash })),
+    .transform(({ cursorMs, lastFullAt, rulesHash }): SyncState => ({ version: 2, heldCursorMs: cursorMs, lastFullAt, fullPending: false, rulesHash, presentationHash: '' })),
 ]);
 
 const note = 'Written by backbone-sync after each successful run; it tells the next run where to continue. Deleting this page makes the next run a full one.';

@@ -74,7 +74,7 @@ function prng(seed: number): () => number {
 }
 
 const slugOf = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-const LIVE_PAGES = SANDBOX_STRATEGY_PAGES.filter((p) => !p.inTrash);
+const LIVE_PAGES = SANDBOX_STRATEGY_PAGES.filter((p) => !p.inTrash && !p.addedAfterPlanning);
 const IMPACT = LIVE_PAGES.filter((p) => p.layer === 'Impact');
 const USAGE = LIVE_PAGES.filter((p) => p.layer === 'Usage');
 function labelsFor(random: () => number, team: TeamProfile): string[] {

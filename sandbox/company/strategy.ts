@@ -15,6 +15,8 @@ export interface SandboxStrategyPage {
   keywords: string[];
   narrative: string;
   inTrash?: boolean;
+  /** Written after the epics were planned: no epic serves it, so the sandbox shows strategy without work. */
+  addedAfterPlanning?: boolean;
 }
 
 const page = (p: Omit<SandboxStrategyPage, 'id'>): SandboxStrategyPage => ({ id: sandboxUuid(`strategy:${p.title}`), ...p });
@@ -30,5 +32,6 @@ export const SANDBOX_STRATEGY_PAGES: readonly SandboxStrategyPage[] = [
   page({ title: 'Guided account setup', layer: 'Usage', slug: 'guided-setup', flow: 'Activation', keywords: ['setup wizard', 'checklist'], narrative: 'Setup tells people what to do next.' }),
   page({ title: 'Everyday invoicing', layer: 'Usage', slug: 'everyday-invoicing', flow: 'Core Experience', keywords: ['invoice', 'billing'], narrative: 'Invoicing is the habit customers come back for.' }),
   page({ title: 'Mobile checkout', layer: 'Usage', slug: 'mobile-checkout', flow: 'Core Experience', keywords: ['checkout', 'mobile app'], narrative: 'Paying on a phone takes two taps.' }),
+  page({ title: 'Expand to the Nordics', layer: 'Impact', slug: 'nordics', flow: null, keywords: ['nordic'], narrative: 'Merchants in Sweden, Norway and Denmark sign up in their own language.', addedAfterPlanning: true }),
   page({ title: 'Legacy desktop app', layer: 'Usage', slug: 'desktop-app', flow: 'Core Experience', keywords: ['desktop'], narrative: 'Retired in 2025.', inTrash: true }),
 ];

@@ -13,10 +13,12 @@ function bar(share: number, colour: boolean, index: number): string {
 
 /**
  * The balance as a plain-text table, one block per scope: epics and points
- * side by side, shares adding up to 100 within each, and the target if set.
+ * side by side, shares adding up to 100 within each, the share of classified
+ * work the target is compared with, and the target if set; then the warning
+ * when too much work is unclassified for the mix to be trusted.
  */
-export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string }): string {
-  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Target', 'Drift', 'Status', 'Mix by points'];
+export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string; warning?: string | null }): string {
+  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Classified %', 'Target', 'Drift', 'Status', 'Mix by points'];
   const rows: string[][] = [];
   let previousScope = '';
   const typeIndex = new Map<string, number>();
@@ -30,6 +32,7 @@ export function formatBalanceTable(cells: readonly BalanceCell[], options: { col
       pct(cell.epicShare),
       num(cell.points),
       pct(cell.pointShare),
+      cell.classifiedShare === null ? '–' : pct(cell.classifiedShare),
       cell.target === null ? '–' : pct(cell.target),
       cell.driftPp === null ? '–' : `${cell.driftPp > 0 ? '+' : ''}${cell.driftPp.toFixed(1)} pp`,
       cell.status ?? '',
@@ -40,7 +43,8 @@ export function formatBalanceTable(cells: readonly BalanceCell[], options: { col
   const last = header.length - 1;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 20 : r[i]!.length))));
   const line = (cols: string[]) =>
-    cols.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : i === last ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cols.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : i === last ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line)].join('\n') + '\n';
+  const warning = options.warning ? [`Warning: ${options.warning}`] : [];
+  return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line), ...warning].join('\n') + '\n';
 }

@@ -128,6 +128,8 @@ const balance = z
     unestimatedPoints: z.enum(['zero', 'average']).default('zero'),
     tolerancePp: z.number().min(0).max(100).default(5),
     driftBasis: z.enum(['points', 'epics']).default('points'),
+    /** Above this share of unclassified work (on the drift basis) the mix cannot be trusted, and every output says so. */
+    unclassifiedWarningPercent: z.number().min(0).max(100).default(10),
     /** Per-team targets overriding the work types' own: team → work type id → percent. */
     teamTargets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(100))).default({}),
   })

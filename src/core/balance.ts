@@ -23,9 +23,15 @@ export interface BalanceCell {
   /** Percent of the scope's epics / points; each adds up to 100 across work types. */
   epicShare: number;
   pointShare: number;
+  /**
+   * Percent of the scope's classified work (Unclassified left out), on the policy's drift
+   * basis: what the target is compared with, since a target mix says how classified work
+   * should split. Null for Unclassified itself.
+   */
+  classifiedShare: number | null;
   /** Target share in percent; null when none is set for this work type (and team). */
   target: number | null;
-  /** Actual minus target, in percentage points, on the policy's drift basis. */
+  /** Classified share minus target, in percentage points. */
   driftPp: number | null;
   status: TargetStatus | null;
 }
@@ -89,10 +95,13 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
   const epicShares = sharesOf(tally.epics);
   const pointShares = sharesOf(tally.points);
   const teamTargets = scope.kind === 'team' ? input.teamTargets[scope.name] : undefined;
+  // Unclassified is the last type; the shares of the others among themselves are the drift basis.
+  const basis = input.policy.driftBasis === 'points' ? tally.points : tally.epics;
+  const classifiedShares = sharesOf(basis.slice(0, -1));
   return types.map((workType, i) => {
-    const target = teamTargets?.[workType.id] ?? workType.target ?? null;
-    const actual = input.policy.driftBasis === 'points' ? pointShares[i]! : epicShares[i]!;
-    const driftPp = target === null ? null : round1(actual - target);
+    const classifiedShare = i < classifiedShares.length ? classifiedShares[i]! : null;
+    const target = classifiedShare === null ? null : (teamTargets?.[workType.id] ?? workType.target ?? null);
+    const driftPp = target === null || classifiedShare === null ? null : round1(classifiedShare - target);
     return {
       scope,
       workType,
@@ -100,6 +109,7 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
       points: round1(tally.points[i]!),
       epicShare: epicShares[i]!,
       pointShare: pointShares[i]!,
+      classifiedShare,
       target,
       driftPp,
       status: driftPp === null ? null : statusOf(driftPp, input.policy.tolerancePp),

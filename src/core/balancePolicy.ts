@@ -18,10 +18,12 @@ export interface BalancePolicy {
   tolerancePp: number;
   /** The share drift and status are measured on. */
   driftBasis: 'points' | 'epics';
+  /** Above this percentage of unclassified work (on the drift basis), the mix is flagged as untrustworthy. */
+  unclassifiedWarningPercent: number;
 }
 
 /** Whether an epic is part of the mix now: open work, plus work done recently. */
-export function counts(epic: PortfolioEpic, policy: BalancePolicy, now: Date): boolean {
+export function counts(epic: Pick<PortfolioEpic, 'statusCategory' | 'resolved'>, policy: BalancePolicy, now: Date): boolean {
   if (epic.statusCategory !== 'done') return policy.statusCategories.includes(epic.statusCategory);
   if (policy.statusCategories.includes('done')) return true;
   const resolved = epic.resolved ? Date.parse(epic.resolved) : NaN;

@@ -20,6 +20,9 @@ export type Classifier = (epic: Epic, override?: string | null) => Classificatio
 
 type Match = { type: WorkType; evidence: string };
 
+/** How a reason says other work types matched too: what the Epics view "Conflicts" filters Classified By on. */
+export const CONFLICT_NOTE = '(conflict: also';
+
 /** A lookup from a lower-cased name (label, component, issue type) to the work types that claim it. */
 function index(types: readonly WorkType[], names: (t: WorkType) => readonly string[]): Map<string, WorkType[]> {
   const map = new Map<string, WorkType[]>();
@@ -55,7 +58,7 @@ export function compileClassifier(mappings: Mappings): Classifier {
     const key = `${source}\u0000${winner.evidence}\u0000${winner.type.id}\u0000${conflicts.map((t) => t.id).join(',')}`;
     const known = seen.get(key);
     if (known) return known;
-    const note = conflicts.length ? ` (conflict: also ${conflicts.map((t) => t.name).join(', ')}; the type listed first in mappings wins)` : '';
+    const note = conflicts.length ? ` ${CONFLICT_NOTE} ${conflicts.map((t) => t.name).join(', ')}; the type listed first in mappings wins)` : '';
     const result = { workType: winner.type, source, reason: `${describe(winner.evidence)} → ${winner.type.name}${note}`, conflicts, invalidOverride: null };
     seen.set(key, result);
     return result;

@@ -1,4 +1,5 @@
 import type { ClassifiedEpic } from './classifiedEpic.ts';
+import type { Classification } from './classify.ts';
 import type { Mappings } from './mappings.ts';
 import type { StrategyPage } from './strategy.ts';
 
@@ -40,29 +41,54 @@ function closestSlug(label: string, mappings: Mappings, strategy: readonly Strat
   return best && best.d <= Math.max(2, Math.floor(slug.length / 3)) ? `${prefix}${best.slug}` : null;
 }
 
+type WorkTypeFinding = Pick<Finding, 'kind' | 'problem' | 'fix'>;
+
+/** The ways a classification breaks the work-label conventions, with the fix: what `lint` says, and what the Epics row's Fix holds. */
+export function workTypeFindings(c: Classification, mappings: Mappings): WorkTypeFinding[] {
+  const findings: WorkTypeFinding[] = [];
+  const conventionFor = (id: string) => `${mappings.conventionPrefix}${id}`;
+  const add = (kind: FindingKind, problem: string, fix: string) => findings.push({ kind, problem, fix });
+  if (c.invalidOverride !== null) {
+    add('invalid-override', `Work Type Override "${c.invalidOverride}" names no work type`, `set it to one of: ${mappings.workTypes.map((t) => t.name).join(', ')}, or clear it`);
+  }
+  if (c.source === 'label' && c.conflicts.length > 0) {
+    const labels = [c.workType, ...c.conflicts].map((t) => conventionFor(t.id));
+    add('conflicting-labels', `labels ${labels.join(' and ')} disagree (counted as ${c.workType.name})`, `keep one work label: remove ${labels.slice(1).join(', ')} or ${labels[0]}`);
+  } else if (c.source !== 'label' && c.source !== 'override') {
+    const inferred = c.source === 'none' ? null : c.workType;
+    add(
+      'no-work-label',
+      inferred ? `no work label; inferred ${inferred.name} from ${c.reason.split(' → ')[0]}` : 'no work label, and nothing to infer a work type from',
+      inferred ? `add label ${conventionFor(inferred.id)} (or run lint --apply-labels)` : `add one of ${mappings.workTypes.map((t) => conventionFor(t.id)).join(', ')}`,
+    );
+  }
+  return findings;
+}
+
+// Epics classified the same way share one Classification object, so 100k rows share a few hundred fix texts.
+const fixCache = new WeakMap<Classification, string>();
+
+/** The fixes `lint` gives for an epic's work label, as one text ("" when it follows the conventions). */
+export function workTypeFix(c: Classification, mappings: Mappings): string {
+  let fix = fixCache.get(c);
+  if (fix === undefined) {
+    fix = workTypeFindings(c, mappings)
+      .map((f) => f.fix)
+      .join('; ');
+    fixCache.set(c, fix);
+  }
+  return fix;
+}
+
 /**
  * Every way an epic breaks the label conventions, with the fix a PM can apply
  * in Jira. Sorted by team, then key, so the report reads like a to-do list.
  */
 export function lintEpics(epics: readonly ClassifiedEpic[], mappings: Mappings, strategy: readonly StrategyPage[]): Finding[] {
   const findings: Finding[] = [];
-  const conventionFor = (id: string) => `${mappings.conventionPrefix}${id}`;
   for (const { epic, classification: c, links } of epics) {
     const add = (kind: FindingKind, problem: string, fix: string) => findings.push({ team: epic.team, key: epic.key, summary: epic.summary, kind, problem, fix });
-    if (c.invalidOverride !== null) {
-      add('invalid-override', `Work Type Override "${c.invalidOverride}" names no work type`, `set it to one of: ${mappings.workTypes.map((t) => t.name).join(', ')}, or clear it`);
-    }
-    if (c.source === 'label' && c.conflicts.length > 0) {
-      const labels = [c.workType, ...c.conflicts].map((t) => conventionFor(t.id));
-      add('conflicting-labels', `labels ${labels.join(' and ')} disagree (counted as ${c.workType.name})`, `keep one work label: remove ${labels.slice(1).join(', ')} or ${labels[0]}`);
-    } else if (c.source !== 'label' && c.source !== 'override') {
-      const inferred = c.source === 'none' ? null : c.workType;
-      add(
-        'no-work-label',
-        inferred ? `no work label; inferred ${inferred.name} from ${c.reason.split(' → ')[0]}` : 'no work label, and nothing to infer a work type from',
-        inferred ? `add label ${conventionFor(inferred.id)} (or run lint --apply-labels)` : `add one of ${mappings.workTypes.map((t) => conventionFor(t.id)).join(', ')}`,
-      );
-    }
+    for (const f of workTypeFindings(c, mappings)) add(f.kind, f.problem, f.fix);
     for (const label of links.unknownLabels) {
       const suggestion = closestSlug(label, mappings, strategy);
       add('unknown-slug', `label ${label} names no strategy page`, suggestion ? `did you mean ${suggestion}?` : 'fix the slug, or give the strategy page this Slug in Notion');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WORK_TYPE_COLOURS, NOTION_COLOURS, UNCLASSIFIED_COLOUR, type NotionColour } from './notionColours.ts';
 
 /**
  * The label conventions and classification rules in `mappings/`, as data.
@@ -34,6 +35,8 @@ export const workTypeSchema = z.strictObject({
     .default([]),
   /** Summary keywords and phrases, matched as whole words, ignoring case and accents. */
   keywords: z.array(z.string().min(1)).default([]),
+  /** One of Notion's select colours; absent, one by the work type's position (see `withColours`). */
+  colour: z.enum(NOTION_COLOURS).optional(),
 });
 
 export const mappingsSchema = z
@@ -56,7 +59,13 @@ export const mappingsSchema = z
       if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['workTypes', i, 'id'], message: `duplicate work type id "${t.id}"` });
       seen.add(t.id);
     });
-  });
+  })
+  .transform(withColours);
+
+/** Every work type with a colour: its own, else the default for its position, so the report, Notion and the charts agree. */
+function withColours<M extends { workTypes: z.infer<typeof workTypeSchema>[] }>(m: M): Omit<M, 'workTypes'> & { workTypes: WorkType[] } {
+  return { ...m, workTypes: m.workTypes.map((t, i) => ({ ...t, colour: t.colour ?? DEFAULT_WORK_TYPE_COLOURS[i % DEFAULT_WORK_TYPE_COLOURS.length]! })) };
+}
 
 export type Mappings = z.infer<typeof mappingsSchema>;
 
@@ -64,7 +73,7 @@ export type Mappings = z.infer<typeof mappingsSchema>;
 export function ruleFields(mappings: Mappings): string[] {
   return [...new Set(mappings.workTypes.flatMap((t) => t.fields.map((f) => f.field)))];
 }
-export type WorkType = z.infer<typeof workTypeSchema>;
+export type WorkType = z.infer<typeof workTypeSchema> & { colour: NotionColour };
 
 /** The bucket every epic lands in when no rule matches: first-class, never dropped. */
 export const UNCLASSIFIED: WorkType = {
@@ -76,4 +85,5 @@ export const UNCLASSIFIED: WorkType = {
   issueTypes: [],
   fields: [],
   keywords: [],
+  colour: UNCLASSIFIED_COLOUR,
 };

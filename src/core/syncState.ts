@@ -24,6 +24,12 @@ export interface SyncState {
   fullPending: boolean;
   /** Fingerprint of the rules and strategy the rows were computed with; a change forces a full run. */
   rulesHash: string;
+  /**
+   * Fingerprint of the views and property styles last put on the databases
+   * (ports.ts `Charts`): they are made again only when it changes, so a run
+   * with nothing new spends no request on them.
+   */
+  presentationHash: string;
 }
 
 /**

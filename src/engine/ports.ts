@@ -1,4 +1,5 @@
 import type { Epic } from '#core/epic.ts';
+import type { WorkType } from '#core/mappings.ts';
 import type { ExistingRow, Row, RowPlan } from '#core/plan.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
@@ -78,12 +79,25 @@ export interface SyncStateStore {
 
 /** The engine-owned section of the dashboard page. */
 export interface Dashboard {
-  /** Replaces the section when `fingerprint` differs from what is there; returns whether it wrote. */
-  publish(doc: readonly DocBlock[], fingerprint: string): Promise<{ written: boolean }>;
+  /** Makes the section show `doc`, writing only where what it shows differs; returns whether it wrote. */
+  publish(doc: readonly DocBlock[]): Promise<{ written: boolean }>;
 }
 
-/** Chart views on the engine's databases, where the API allows them. */
+/** What the views and property styles depend on: the work types (names, colours, targets), the strategy pages and the period. */
+export interface PresentationContext {
+  workTypes: readonly WorkType[];
+  strategy: readonly StrategyPage[];
+  period: string;
+}
+
+/**
+ * The engine's views on its databases (charts, filtered tables, a board), and
+ * how their properties look (option colours, number formats), where the API
+ * allows them.
+ */
 export interface Charts {
-  /** Creates the missing chart views; returns their names. */
-  ensure(tables: { epics: TableLocation; balance: TableLocation }): Promise<string[]>;
+  /** A fingerprint of what `ensure` makes for `context`: the engine calls `ensure` again only when it changes. */
+  fingerprint(context: PresentationContext): string;
+  /** Creates the missing views and brings the engine's own up to date; returns the names it created or changed. */
+  ensure(tables: { epics: TableLocation; balance: TableLocation }, context: PresentationContext): Promise<string[]>;
 }

@@ -8,15 +8,17 @@ import { inTimeOrder, planRows, type ExistingRow, type PlanOptions, type Row, ty
 import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
-import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
-import { EPICS_TABLE, epicFromRow, epicRow, overridesByEpic } from '#core/tables/epicsTable.ts';
+import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow, previousPeriodOf } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE, epicFromRow, overridesByEpic, type EpicRow } from '#core/tables/epicsTable.ts';
 import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
-import { dashboardDoc } from '#core/dashboardDoc.ts';
+import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
 import { epicRowsDamage } from '#core/epicRowsDamage.ts';
 import { recoverKeys } from '#core/recoverKeys.ts';
 import { createCharts } from './createCharts.ts';
 import { identifyEpicRows } from './identifyEpicRows.ts';
+import { publishDashboard } from './publishDashboard.ts';
+import { warnUnclassified } from './warnUnclassified.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
@@ -122,6 +124,10 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const epicRows = identifyEpicRows(existingEpics, epics, epicsFound?.missing ?? []);
   const overrides = overridesByEpic(epicRows);
   const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
+  const period = periodOf(options.now, options.period);
+  const rowContext = { mappings, policy: options.policy, now: options.now, period };
+  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
+  const desiredEpics: EpicRow[] = pulled.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (inScope) {
@@ -131,7 +137,11 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     for (const row of epicRows) {
       if (!row.key || pulledIds.has(row.key) || seen.has(row.key) || !inScope.has(row.key)) continue;
       seen.add(row.key);
-      portfolio.push(epicFromRow(row, mappings.workTypes));
+      const epic = epicFromRow(row, mappings.workTypes);
+      portfolio.push(epic);
+      // Done work leaves the mix with time alone: its row's Counts follows.
+      const recounted = recountedRow(row, epic, rowContext);
+      if (recounted) desiredEpics.push(recounted);
     }
   }
   const balance = computeBalance({
@@ -142,11 +152,13 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     policy: options.policy,
     now: options.now,
   });
-  const period = periodOf(options.now, options.period);
+  warnUnclassified(logger, balance, options.policy);
 
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
-  // Only this period's rows are compared, so earlier periods are never touched.
-  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
+  const storedBalance = balanceFound ? await balanceFound.readRows() : [];
+  // Only this period's rows are compared, so earlier periods are never touched; the one before is read for what moved.
+  const existingBalance = storedBalance.filter((r) => r.values.period === period);
+  const previousPeriod = previousPeriodOf(storedBalance, period);
   const balanceRows = [
     ...balance.cells.map((cell) => balanceCellRow(cell, period)),
     ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
@@ -155,9 +167,20 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
   const balanceTable = options.dryRun ? balanceFound : await ports.tables.open(BALANCE_TABLE, { dryRun: false });
+  // Views and option colours go on before the rows, so a new database's options have their colours from the start. They are
+  // checked with a new database, when their definition changed, and on full runs (a person may have deleted one);
+  // incremental runs otherwise spend no request on them.
+  const presentation = { workTypes: mappings.workTypes, strategy, period };
+  const presentationHash = ports.charts?.fingerprint(presentation) ?? '';
+  const present =
+    !options.dryRun &&
+    epicsTable &&
+    balanceTable &&
+    (mode.full || epicsTable.created || balanceTable.created || state?.presentationHash !== presentationHash);
+  if (ports.charts && present) await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, presentation, logger);
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, () => pulled.map(epicRow), epicRows, {
+    await syncTable(epicsTable, EPICS_TABLE, () => desiredEpics, epicRows, {
       // Rows of epics no longer in Jira's scope are archived on every run; so are duplicate rows.
       archiveMissing: inScope ? { except: inScope } : true,
       options,
@@ -173,11 +196,20 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     }),
   ];
 
-  // Views are checked with a new database, and on full runs (a person may have deleted one); incremental runs spend no request on them.
-  if (ports.charts && epicsTable && balanceTable && !options.dryRun && (mode.full || epicsTable.created || balanceTable.created)) {
-    await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, options.logger);
-  }
-  const dashboard = await publishDashboard(ports.dashboard, balance, period, strategy, options);
+  const dashboard = await publishDashboard(
+    ports.dashboard,
+    {
+      balance,
+      period,
+      strategy,
+      policy: options.policy,
+      now: options.now,
+      portfolio,
+      previous: previousPeriod ? { period: previousPeriod, rows: storedBalance.filter((r) => r.values.period === previousPeriod) } : null,
+      movedRows: movedRowsAfterRun(desiredEpics, epicRows, period, { full: mode.full }),
+    },
+    options,
+  );
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
     version: 2,
@@ -185,6 +217,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     lastFullAt: mode.full && allWritten ? options.now.toISOString() : (state?.lastFullAt ?? null),
     fullPending: mode.full ? !allWritten : (state?.fullPending ?? false),
     rulesHash: allWritten ? rulesHash : (state?.rulesHash ?? ''),
+    presentationHash: ports.charts && present ? presentationHash : (state?.presentationHash ?? ''),
   };
   const stateChanged = JSON.stringify(newState) !== JSON.stringify(state);
   const stateWritten = !options.dryRun && stateChanged;
@@ -197,21 +230,6 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
 function jiraUpdateTimes(epics: readonly { id: string; updated: string }[]): (key: string) => number {
   const times = new Map(epics.map((epic) => [epic.id, Date.parse(epic.updated)]));
   return (key) => times.get(key) ?? 0;
-}
-
-async function publishDashboard(
-  dashboard: Dashboard | undefined,
-  balance: Balance,
-  period: string,
-  strategy: readonly StrategyPage[],
-  options: SyncOptions,
-): Promise<SyncReport['dashboard']> {
-  if (!dashboard) return 'not configured';
-  if (options.dryRun) return 'dry run';
-  const doc = dashboardDoc(balance, period, strategy);
-  const { written } = await dashboard.publish(doc, fingerprint(doc));
-  options.logger.info({ written }, written ? 'dashboard section replaced' : 'dashboard section unchanged');
-  return written ? 'written' : 'unchanged';
 }
 
 async function syncTable<S extends TableSpec>(

@@ -1,41 +1,29 @@
 import { summarizeMix } from '#core/summarize.ts';
-import { html, httpUrl, type SafeHtml } from './html.ts';
-import type { ReportCell, ReportData, ReportOrphan } from './reportData.ts';
+import { unclassifiedShareOf, unclassifiedWarning } from '#core/unclassified.ts';
+import { workTypeColours } from './colours.ts';
+import { epicLink } from './epicLink.ts';
+import { html, type SafeHtml } from './html.ts';
+import { mixChart } from './mixChart.ts';
+import type { ReportData, ReportEpic } from './reportData.ts';
+import { teamFolds } from './teamFolds.ts';
+import { fixList } from './sections/fixList.ts';
+import { strategyGaps } from './sections/strategyGaps.ts';
+import { targetEpics } from './sections/targetEpics.ts';
+import { whatMovedSection } from './sections/whatMovedSection.ts';
 
 /**
  * A self-contained page (inline CSS and SVG, no scripts, no network) with the
- * current mix against target, the trend over periods, the per-team breakdown
- * and the orphan list. Every piece is built with `html`, which escapes each
- * value from Jira or Notion, and the page's Content-Security-Policy forbids
- * scripts and network loads even if something slipped through.
+ * current mix against target, the trend over periods, what moved, the per-team
+ * breakdown, the epics to fix, the epics per target, the strategy connection
+ * both ways and the orphan list. Every piece is built with `html`, which
+ * escapes each value from Jira or Notion, and the page's
+ * Content-Security-Policy forbids scripts and network loads even if something
+ * slipped through. Work types have their colours from mappings/, as in Notion.
  */
-const PALETTE = ['#2f6fdf', '#2e9d5b', '#d98a1c', '#8a56c9', '#c94f4f', '#3aa6b9', '#7a7a7a'];
-
-function colours(workTypes: readonly string[]): Map<string, string> {
-  return new Map(workTypes.map((t, i) => [t, t === 'Unclassified' ? '#9aa0a6' : PALETTE[i % PALETTE.length]!]));
-}
-
-/** Horizontal bars of the current point share per work type, with the target as a tick. */
-function mixChart(cells: readonly ReportCell[], colour: Map<string, string>): SafeHtml {
-  const rowHeight = 34;
-  const width = 640;
-  const left = 170;
-  const scale = (share: number) => ((width - left - 60) * share) / 100;
-  const rows = cells.map((c, i) => {
-    const y = i * rowHeight + 10;
-    const target =
-      c.target === null
-        ? null
-        : html`<line x1="${left + scale(c.target)}" x2="${left + scale(c.target)}" y1="${y - 4}" y2="${y + 22}" stroke="#111" stroke-width="2"><title>target ${c.target}%</title></line>`;
-    return html`<text x="0" y="${y + 14}" class="label">${c.workType}</text>
-<rect x="${left}" y="${y}" width="${scale(c.pointShare)}" height="18" fill="${colour.get(c.workType)}" rx="3"/>${target}
-<text x="${left + scale(c.pointShare) + 6}" y="${y + 14}" class="value">${c.pointShare.toFixed(1)}%</text>`;
-  });
-  return html`<svg viewBox="0 0 ${width} ${cells.length * rowHeight + 12}" role="img" aria-label="Current mix by points against target">${rows.map((r, i) => (i === 0 ? r : html`\n${r}`))}</svg>`;
-}
+type Colour = (workType: string) => string;
 
 /** One line per work type: its point share in the portfolio, period after period. */
-function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
+function trendChart(data: ReportData, workTypes: readonly string[], colour: Colour): SafeHtml {
   const width = 640;
   const height = 220;
   const pad = 36;
@@ -48,9 +36,9 @@ function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<
       const cell = portfolio.find((c) => c.period === p && c.workType === type);
       return { x: x(i).toFixed(1), y: y(cell?.pointShare ?? 0).toFixed(1) };
     });
-    const dots = points.map((pt) => html`<circle cx="${pt.x}" cy="${pt.y}" r="3" fill="${colour.get(type)}"/>`);
+    const dots = points.map((pt) => html`<circle cx="${pt.x}" cy="${pt.y}" r="3" fill="${colour(type)}"/>`);
     const polyline = points.map((pt) => `${pt.x},${pt.y}`).join(' ');
-    return html`<polyline fill="none" stroke="${colour.get(type)}" stroke-width="2.5" points="${polyline}"><title>${type}</title></polyline>${dots}`;
+    return html`<polyline fill="none" stroke="${colour(type)}" stroke-width="2.5" points="${polyline}"><title>${type}</title></polyline>${dots}`;
   });
   const grid = [0, 25, 50, 75, 100].map(
     (s) => html`<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`,
@@ -59,18 +47,18 @@ function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<
   return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines}${labels}</svg>`;
 }
 
-function legend(workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
-  return html`<p class="legend">${workTypes.map((t) => html`<span><i style="background:${colour.get(t)}"></i>${t}</span>`)}</p>`;
+function legend(workTypes: readonly string[], colour: Colour): SafeHtml {
+  return html`<p class="legend">${workTypes.map((t) => html`<span><i style="background:${colour(t)}"></i>${t}</span>`)}</p>`;
 }
 
 /** A stacked bar per team: its mix by points. */
-function teamTable(data: ReportData, workTypes: readonly string[], colour: Map<string, string>): SafeHtml {
+function teamTable(data: ReportData, workTypes: readonly string[], colour: Colour): SafeHtml {
   const current = data.cells.filter((c) => c.period === data.period && c.scopeKind === 'team');
   const teams = [...new Set(current.map((c) => c.scopeName))].sort();
   const rows = teams.map((team) => {
     const cells = workTypes.map((t) => current.find((c) => c.scopeName === team && c.workType === t));
     const bar = cells.map((c) =>
-      c && c.pointShare > 0 ? html`<span style="width:${c.pointShare}%;background:${colour.get(c.workType)}" title="${c.workType} ${c.pointShare}%"></span>` : null,
+      c && c.pointShare > 0 ? html`<span style="width:${c.pointShare}%;background:${colour(c.workType)}" title="${c.workType} ${c.pointShare}%"></span>` : null,
     );
     const epics = cells.reduce((s, c) => s + (c?.epics ?? 0), 0);
     const off = cells.filter((c) => c?.status && c.status !== 'on track').map((c) => `${c!.workType} ${c!.status} (${c!.driftPp! > 0 ? '+' : ''}${c!.driftPp} pp)`);
@@ -89,18 +77,13 @@ function connectionTable(data: ReportData): SafeHtml {
   return html`<table><thead><tr><th>Scope</th><th>Name</th><th class="num">Epics</th><th class="num">Points</th><th class="num">Serving Impact (epics / points)</th><th class="num">Serving Usage (epics / points)</th><th class="num">Orphans</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** The epic's key, linked to Jira when its URL is a web address; a URL typed into Notion could be anything. */
-function epicLink(orphan: ReportOrphan): SafeHtml {
-  const href = httpUrl(orphan.url);
-  return href ? html`<a href="${href}">${orphan.key}</a>` : html`${orphan.key}`;
-}
-
 function orphanTable(data: ReportData): SafeHtml {
-  if (data.orphans.length === 0) return html`<p>Every open epic serves an Impact target and a Usage target.</p>`;
-  const rows = data.orphans.map(
-    (o) => html`<tr><td>${epicLink(o)}</td><td>${o.summary}</td><td>${o.team}</td><td>${o.workType}</td><td>no ${o.missing.join(', no ')}</td></tr>`,
-  );
-  return html`<table><thead><tr><th>Epic</th><th>Summary</th><th>Team</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${rows}</tbody></table>`;
+  if (data.orphans.length === 0) return html`<p>Every epic in the mix serves an Impact target and a Usage target.</p>`;
+  const table = (orphans: readonly ReportEpic[]) =>
+    html`<table><thead><tr><th>Epic</th><th>Summary</th><th>Work type</th><th>Missing</th></tr></thead><tbody>${orphans.map(
+      (o) => html`<tr><td>${epicLink(o)}</td><td>${o.summary}</td><td>${o.workType}</td><td>no ${o.missing.join(', no ')}</td></tr>`,
+    )}</tbody></table>`;
+  return teamFolds(data.orphans, (_team, ofTeam) => `${ofTeam.length} orphan${ofTeam.length === 1 ? '' : 's'}`, table);
 }
 
 // A template without values: the style sheet is code, never data (and `<style>` text must not be entity-escaped).
@@ -110,14 +93,18 @@ h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin-top:2rem;border-bottom:
 svg{width:100%;max-width:640px;height:auto}.label{font-size:13px}.value{font-size:12px;fill:#333}.axis{font-size:11px;fill:#6b7680}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #edf0f2;vertical-align:top}
 .num{text-align:right}.stack{display:flex;height:14px;width:260px;background:#f0f2f4;border-radius:3px;overflow:hidden}.stack span{display:block;height:100%}
-.legend span{margin-right:1rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}`;
+.legend span{margin-right:1rem;white-space:nowrap}.legend i,i.dot{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
+.mix .label{font-size:15px}.mix .value{font-size:13px}.target{font-size:12px;fill:#1d2329}.alert{fill:#b3261e;font-weight:600}.warning{background:#fdecea;border-left:4px solid #d44c47;padding:.6rem 1rem}
+h3{font-size:1rem;margin:1.2rem 0 .3rem}.count{color:#5f6b76;font-weight:normal}.why{color:#5f6b76;font-size:13px}.fix{font-size:13px}
+details{border-bottom:1px solid #edf0f2;padding:.35rem 0}summary{cursor:pointer}details table{margin:.4rem 0 .6rem}.moves li{margin:.2rem 0}`;
 
 export function renderHtml(data: ReportData): string {
   const current = data.cells.filter((c) => c.period === data.period && c.scopeKind === 'portfolio');
   const totals = data.summaries.find((s) => s.period === data.period && s.scopeKind === 'portfolio');
-  const summary = summarizeMix(current, { epics: totals?.epics ?? 0, impactLinkedEpicShare: totals?.impactLinkedEpics ?? 0 });
+  const summary = summarizeMix(current, { epics: totals?.epics ?? 0, impactLinkedEpicShare: totals?.impactLinkedEpics ?? 0 }, data.policy);
+  const warning = unclassifiedWarning(unclassifiedShareOf(current, data.policy), data.policy);
   const workTypes = [...new Set(current.map((c) => c.workType))];
-  const colour = colours(workTypes);
+  const colour = workTypeColours(data);
   // The Content-Security-Policy: even if a value ever went in unescaped, the page could neither run it
   // (no script source at all) nor call out (styles and images inline only); it must come before any content.
   return html`<!doctype html>
@@ -127,15 +114,20 @@ export function renderHtml(data: ReportData): string {
 <h1>Portfolio balance</h1>
 <p class="meta">Period ${data.period} · generated ${data.generatedAt} by backbone-sync</p>
 <p class="summary">${summary}</p>
-<h2>Current mix against target (share of story points)</h2>
-${mixChart(current, colour)}
-<h2>Trend</h2>
+${warning ? html`<p class="warning"><strong>Warning:</strong> ${warning}</p>` : null}
+<h2>Current mix against target (share of classified ${data.policy.driftBasis === 'points' ? 'story points' : 'epics'})</h2>
+${mixChart(data, current, colour)}
+<h2>Trend (share of all story points)</h2>
 ${legend(workTypes, colour)}
 ${trendChart(data, workTypes, colour)}
+${whatMovedSection(data)}
 <h2>Teams</h2>
 ${teamTable(data, workTypes, colour)}
+${fixList(data)}
+${targetEpics(data, colour)}
 <h2>Connection to strategy</h2>
 ${connectionTable(data)}
+${strategyGaps(data)}
 <h2>Orphan work (${data.orphans.length})</h2>
 ${orphanTable(data)}
 </body></html>

@@ -64,11 +64,21 @@ describe('portfolio balance', () => {
     expect(cell(b, 'Portfolio', 'debt')).toMatchObject({ target: 30, driftPp: 16.7, status: 'over' });
     expect(cell(b, 'Portfolio', 'growth')).toMatchObject({ target: 50, driftPp: 3.3, status: 'on track' });
     expect(cell(b, 'Portfolio', 'innovation')).toMatchObject({ target: 20, driftPp: -20, status: 'under' });
+    // The unclassified epic has no points here, so the classified shares equal the shares of all points.
+    expect(cell(b, 'Portfolio', 'debt').classifiedShare).toBe(46.7);
   });
 
   it('drift can be measured on epic counts instead', () => {
     const b = balance(portfolio, { policy: { ...defaultBalanceConfig(), driftBasis: 'epics' } });
-    expect(cell(b, 'Portfolio', 'debt')).toMatchObject({ driftPp: 20, status: 'over' });
+    expect(cell(b, 'Portfolio', 'debt')).toMatchObject({ classifiedShare: 66.7, driftPp: 36.7, status: 'over' });
+  });
+
+  it('measures drift on the share of classified work, so unclassified work does not show as a type under target', () => {
+    // Half the points are unclassified; the classified half splits exactly as the targets say.
+    const b = balance([e('unclassified', { storyPoints: 50 }), e('growth', { storyPoints: 25 }), e('debt', { storyPoints: 15 }), e('innovation', { storyPoints: 10 })]);
+    expect(cell(b, 'Portfolio', 'growth')).toMatchObject({ pointShare: 25, classifiedShare: 50, target: 50, driftPp: 0, status: 'on track' });
+    expect(cell(b, 'Portfolio', 'innovation')).toMatchObject({ pointShare: 10, classifiedShare: 20, driftPp: 0 });
+    expect(cell(b, 'Portfolio', 'unclassified')).toMatchObject({ pointShare: 50, classifiedShare: null, target: null, driftPp: null });
   });
 
   it('a per-team target overrides the work type target for that team only', () => {

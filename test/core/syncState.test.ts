@@ -7,6 +7,7 @@ const state = (patch: Partial<SyncState> = {}): SyncState => ({
   lastFullAt: '2026-11-23T06:00:00.000Z',
   fullPending: false,
   rulesHash: 'x',
+  presentationHash: '',
   ...patch,
 });
 

@@ -262,7 +262,8 @@ describe('implausible estimates count as no estimate, with a warning naming the 
     const portfolioShares = balance
       .filter((r) => h.world.notion.valueOf(r, 'Scope') === 'portfolio' && h.world.notion.valueOf(r, 'Work Type') !== 'All work')
       .map((r) => h.world.notion.valueOf(r, 'Point Share') as number);
-    expect(portfolioShares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+    // Notion holds shares as fractions in its percent format: 100% is 1.
+    expect(portfolioShares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(result.stderr).not.toContain('e+');
   });
 

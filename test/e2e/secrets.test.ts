@@ -97,7 +97,7 @@ describe('no token reaches the terminal, the logs, Notion or the report, whichev
     expectNoSecret(everythingWritten(h, synced));
     // A person pastes a token into a row by hand: the report still does not show it.
     const report = join(tmpdir(), `backbone-report-${process.pid}-${Date.now()}.html`);
-    h.world.notion.seedPage({ parent: { data_source_id: h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]! }, properties: { Name: { title: [{ text: { content: `pasted ${SANDBOX_NOTION_TOKEN}` } }] }, 'Jira ID': { rich_text: [{ text: { content: '999999' } }] }, 'Jira Key': { rich_text: [{ text: { content: 'PAY-999' } }] } } });
+    h.world.notion.seedPage({ parent: { data_source_id: h.world.notion.databaseByTitle('Epics')!.dataSourceIds[0]! }, properties: { Name: { title: [{ text: { content: `pasted ${SANDBOX_NOTION_TOKEN}` } }] }, 'Jira ID': { rich_text: [{ text: { content: '999999' } }] }, 'Jira Key': { rich_text: [{ text: { content: 'PAY-999' } }] }, Counts: { checkbox: true } } });
     const reported = await h.run(['report', '--html', report], T0);
     expect(reported.code, reported.stderr).toBe(0);
     expect(readFileSync(report, 'utf8')).toContain('pasted [REDACTED]');

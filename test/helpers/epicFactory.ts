@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Epic } from '#core/epic.ts';
+import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import { mappingsSchema, type Mappings } from '#core/mappings.ts';
 
 let counter = 0;
@@ -27,6 +28,12 @@ export function epic(overrides: Partial<Epic> = {}): Epic {
     resolved: null,
     ...overrides,
   };
+}
+
+/** An epic as the balance sees it: open, in PAY, serving a target in each layer. */
+export function portfolioEpic(id: string, workTypeId: string, storyPoints: number | null, overrides: Partial<PortfolioEpic> = {}): PortfolioEpic {
+  const team = overrides.team ?? 'PAY';
+  return { id, key: `${team}-${id}`, summary: id, team, statusCategory: 'indeterminate', resolved: null, storyPoints, workTypeId, impactIds: ['i'], usageIds: ['u'], ...overrides };
 }
 
 /** The mappings shipped in mappings/, as users get them. */

@@ -5,28 +5,19 @@ import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import { ALL_WORK, BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { renderHtml } from '#report/renderHtml.ts';
-import { reportData } from '#report/reportData.ts';
-import { defaultMappings } from '../helpers/epicFactory.ts';
+import { reportData, type ReportContext } from '#report/reportData.ts';
+import { defaultMappings, portfolioEpic } from '../helpers/epicFactory.ts';
 import { storedRows } from '../helpers/storedRows.ts';
 
+
+const context: ReportContext = { strategy: [], workTypes: defaultMappings().workTypes, policy: defaultBalanceConfig() };
 
 function rowsFor(period: string, epics: PortfolioEpic[]) {
   const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: defaultBalanceConfig(), now: new Date() });
   return [...b.cells.map((c) => balanceCellRow(c, period)), ...b.summaries.map((s) => balanceSummaryRow(s, period))];
 }
 
-const epic = (id: string, workTypeId: string, points: number, team = 'PAY'): PortfolioEpic => ({
-  id,
-  key: `${team}-${id}`,
-  summary: id,
-  team,
-  statusCategory: 'indeterminate',
-  resolved: null,
-  storyPoints: points,
-  workTypeId,
-  impactIds: ['i'],
-  usageIds: ['u'],
-});
+const epic = (id: string, workTypeId: string, points: number, team = 'PAY') => portfolioEpic(id, workTypeId, points, { team });
 
 describe('the HTML report', () => {
   const balanceRows = storedRows(BALANCE_TABLE, [
@@ -45,14 +36,15 @@ describe('the HTML report', () => {
         statusCategory: 'In Progress',
         impact: [],
         usage: ['u'],
+        counts: true,
       },
     },
   ]);
-  const html = renderHtml(reportData(balanceRows, epicRows, new Date('2026-11-23T08:00:00Z')));
+  const html = renderHtml(reportData(balanceRows, epicRows, new Date('2026-11-23T08:00:00Z'), context));
 
   it('shows the current period, the summary, the trend over every period, teams and orphans', () => {
     expect(html).toContain('Period 2026-W48');
-    expect(html).toContain('Debt &amp; Evolution 53% of points, 23 pp over target');
+    expect(html).toContain('Debt &amp; Evolution 53% of classified points, 23 pp over target');
     expect(html).toContain('>2026-W47</text>');
     expect(html).toContain('<th>PLAT</th>');
     expect(html).toContain('Orphan work (1)');
@@ -72,7 +64,10 @@ describe('the HTML report', () => {
 /** Text a person can type into Jira or a Notion cell, meant to run when the report is opened. */
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)'];
 
-const ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'span', 'i', 'div', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'text', 'rect', 'line', 'polyline', 'circle']);
+const ELEMENTS = new Set([
+  ...['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'span', 'i', 'strong', 'code', 'div', 'a', 'ul', 'li', 'details', 'summary'],
+  ...['table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'text', 'rect', 'line', 'polyline', 'circle'],
+]);
 
 /**
  * Every tag in the page and its attributes. Text is escaped, so any `<` left
@@ -96,9 +91,12 @@ function hostileReport(text: string): string {
     { key: 'ts', values: summary(text) },
   ]);
   const epics = storedRows(EPICS_TABLE, [
-    { key: '1', values: { name: text, jiraKey: text, jiraUrl: text, team: text, workType: text, statusCategory: 'In Progress', impact: [], usage: [] } },
+    {
+      key: '1',
+      values: { name: text, jiraKey: text, jiraUrl: text, team: text, workType: 'Unclassified', classifiedBy: text, fix: text, statusCategory: 'In Progress', impact: [], usage: [], counts: true },
+    },
   ]);
-  return renderHtml(reportData(balance, epics, new Date('2026-11-23T08:00:00Z')));
+  return renderHtml(reportData(balance, epics, new Date('2026-11-23T08:00:00Z'), context));
 }
 
 describe('the HTML report, given hostile text in Jira and Notion', () => {

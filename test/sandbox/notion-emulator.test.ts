@@ -132,10 +132,28 @@ describe('the Notion emulator, driven by the real SDK', () => {
     expect(view).toMatchObject({ name: 'Mix', type: 'chart' });
   });
 
+  it('a view keeps the filter and sorts it was created with, returns them, and an update replaces them', async () => {
+    const filter = { property: 'Layer', select: { equals: 'Impact' } };
+    const sorts = [{ property: 'Name', direction: 'ascending' }];
+    const created = await notion.views.create({ data_source_id: SANDBOX_NOTION_IDS.strategyDataSource, name: 'Impact pages', type: 'table', filter, sorts } as never);
+    expect(await notion.views.retrieve({ view_id: created.id })).toMatchObject({ filter, sorts });
+    const usage = { property: 'Layer', select: { equals: 'Usage' } };
+    await notion.views.update({ view_id: created.id, filter: usage } as never);
+    expect(await notion.views.retrieve({ view_id: created.id })).toMatchObject({ name: 'Impact pages', filter: usage, sorts });
+  });
+
+  it('select options keep the colours a schema update gives them, by id', async () => {
+    const options = [{ name: 'Impact', color: 'purple' as const }, { name: 'Usage', color: 'green' as const }];
+    const updated = await notion.dataSources.update({ data_source_id: SANDBOX_NOTION_IDS.strategyDataSource, properties: { Layer: { select: { options } } } });
+    const layer = 'properties' in updated ? updated.properties['Layer'] : undefined;
+    expect(layer?.type === 'select' && layer.select.options.map((o) => [o.name, o.color])).toEqual([['Impact', 'purple'], ['Usage', 'green']]);
+    await expect(notion.dataSources.update({ data_source_id: SANDBOX_NOTION_IDS.strategyDataSource, properties: { Layer: { select: { options: [{ name: 'Impact', color: 'teal' }] } } } as never })).rejects.toMatchObject({ code: 'validation_error' });
+  });
+
   it('the workspace survives a snapshot round trip', async () => {
     await createTable();
     const copy = NotionEmulator.fromSnapshot(JSON.parse(JSON.stringify(emulator.snapshot())), { tokens: [TOKEN] });
     expect(copy.databaseByTitle('Epics')).toBeDefined();
-    expect(copy.rows(SANDBOX_NOTION_IDS.strategyDataSource)).toHaveLength(10);
+    expect(copy.rows(SANDBOX_NOTION_IDS.strategyDataSource)).toHaveLength(11);
   });
 });

@@ -71,6 +71,7 @@ export class NotionEmulator implements Emulator {
       ['POST', /^\/v1\/views$/, (_, body) => this.#createView(body)],
       ['GET', /^\/v1\/views$/, (_, __, url) => this.#listViews(url)],
       ['GET', new RegExp(`^/v1/views/${id}$`), ([v]) => this.#renderView(v!)],
+      ['PATCH', new RegExp(`^/v1/views/${id}$`), ([v], body) => this.#updateView(v!, body)],
     ];
   }
 
@@ -496,8 +497,24 @@ export class NotionEmulator implements Emulator {
     const dataSourceId = normaliseId(String(body['data_source_id'] ?? ''), 'body.data_source_id');
     const source = this.#dataSource(dataSourceId);
     if (typeof body['name'] !== 'string' || typeof body['type'] !== 'string') throw validation('body.name and body.type should be defined.');
-    const view = { id: randomUUID(), databaseId: source.databaseId, dataSourceId, name: body['name'], type: body['type'], configuration: body['configuration'] ?? null };
+    const view = {
+      id: randomUUID(),
+      databaseId: source.databaseId,
+      dataSourceId,
+      name: body['name'],
+      type: body['type'],
+      configuration: body['configuration'] ?? null,
+      filter: body['filter'] ?? null,
+      sorts: body['sorts'] ?? null,
+    };
     this.#ws.views.set(view.id, view);
+    return this.#renderView(view.id);
+  }
+
+  #updateView(raw: string, body: Body) {
+    const view = this.#visible('view', this.#ws.views, raw);
+    if (typeof body['name'] === 'string') view.name = body['name'];
+    for (const key of ['filter', 'sorts', 'configuration'] as const) if (key in body) view[key] = body[key] ?? null;
     return this.#renderView(view.id);
   }
 
@@ -520,8 +537,8 @@ export class NotionEmulator implements Emulator {
       name: view.name,
       type: view.type,
       configuration: view.configuration,
-      filter: null,
-      sorts: null,
+      filter: view.filter ?? null,
+      sorts: view.sorts ?? null,
     };
   }
 }

@@ -80,6 +80,9 @@ export interface ViewRecord {
   name: string;
   type: string;
   configuration: unknown;
+  /** Kept as given, and returned, so tests can check what a view shows. */
+  filter: unknown;
+  sorts: unknown;
 }
 
 export interface Workspace {

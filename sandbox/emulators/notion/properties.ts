@@ -115,8 +115,17 @@ export function renderValue(schema: PropertySchema, stored: StoredValue | undefi
   }
 }
 
+/** Options as a request lists them: an option given by id keeps it, a colour given is kept (and must be one of Notion's), others get one by position. */
+function selectOptions(request: Record<string, unknown>): { id: string; name: string; color: string }[] {
+  const options = (request['options'] as { id?: string; name: string; color?: string }[] | undefined) ?? [];
+  return options.map((o, i) => {
+    if (o.color !== undefined && !COLOURS.includes(o.color)) throw validation(`body.properties: select option color should be one of ${COLOURS.join(', ')}, instead was \`"${o.color}"\`.`);
+    return { id: o.id ?? randomUUID().slice(0, 8), name: optionName(o, `body.properties.options[${i}]`), color: o.color ?? COLOURS[i % COLOURS.length]! };
+  });
+}
+
 const CONFIG_DEFAULTS: Record<string, (request: Record<string, unknown>) => Record<string, unknown>> = {
-  select: (r) => ({ options: ((r['options'] as { name: string }[] | undefined) ?? []).map((o, i) => ({ id: randomUUID().slice(0, 8), name: o.name, color: COLOURS[i % COLOURS.length] })) }),
+  select: (r) => ({ options: selectOptions(r) }),
   multi_select: (r) => CONFIG_DEFAULTS['select']!(r),
   number: (r) => ({ format: (r['format'] as string | undefined) ?? 'number' }),
   relation: (r) => ({ data_source_id: r['data_source_id'], database_id: r['database_id'] ?? null, type: 'single_property', single_property: {} }),

@@ -3,6 +3,7 @@ import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { createCharts } from '#engine/createCharts.ts';
+import { periodOf } from '#core/period.ts';
 import { loadForCommand, type CommandContext } from '../context.ts';
 import { wire } from '../wire.ts';
 
@@ -17,11 +18,12 @@ export const initSpec: CommandSpec = {
 
 /** `backbone-sync init`: what the first sync does implicitly, done explicitly, with the ids printed. */
 export async function initCommand(ctx: CommandContext): Promise<ExitCode> {
-  const { config, secrets, logger } = await loadForCommand(ctx, { jira: false });
-  const { tables, charts } = wire(config, secrets, { logger });
+  const { config, mappings, secrets, logger } = await loadForCommand(ctx, { jira: false });
+  const { tables, charts, strategy } = wire(config, secrets, { logger });
   const epics = (await tables.open(EPICS_TABLE, { dryRun: false }))!;
   const balance = (await tables.open(BALANCE_TABLE, { dryRun: false }))!;
-  await createCharts(charts, { epics, balance }, logger);
+  const context = { workTypes: mappings.workTypes, strategy: await strategy.pullStrategy(), period: periodOf(ctx.io.now?.() ?? new Date(), config.balance.period) };
+  await createCharts(charts, { epics, balance }, context, logger);
   const lines = [
     `${'notion.epicsDatabase'.padEnd(24)} ${epics.databaseId}   (${EPICS_TABLE.title})`,
     `${'notion.balanceDatabase'.padEnd(24)} ${balance.databaseId}   (${BALANCE_TABLE.title})`,

@@ -14,23 +14,28 @@ export const reportSpec: CommandSpec<{ html: string }> = {
   name: 'report',
   summary: 'write an HTML page of the balance from what the syncs left in Notion',
   description:
-    'Write a self-contained HTML page (mix against target, trend, teams, strategy connection, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
+    'Write a self-contained HTML page (mix against target, trend, what moved, teams, epics to fix, epics per target, strategy connection both ways, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
   options: [{ flags: '--html <file>', description: 'the HTML file to write', required: true }],
   run: reportCommand,
 };
 
 /** `backbone-sync report --html FILE`: reads Notion, never Jira, and writes one file. */
 export async function reportCommand(ctx: CommandContext, options: { html: string }): Promise<ExitCode> {
-  const { config, secrets, logger } = await loadForCommand(ctx, { jira: false });
-  const { tables } = wire(config, secrets, { logger });
-  const [balance, epics] = await Promise.all([
+  const { config, mappings, secrets, logger } = await loadForCommand(ctx, { jira: false });
+  const { tables, strategy } = wire(config, secrets, { logger });
+  const [balance, epics, pages] = await Promise.all([
     tables.open(BALANCE_TABLE, { dryRun: true }),
     tables.open(EPICS_TABLE, { dryRun: true }),
+    strategy.pullStrategy(),
   ]);
   if (!balance || !epics) {
     throw new BackboneError('access', 'report-no-data', `no ${balance ? EPICS_TABLE.title : BALANCE_TABLE.title} database under the parent page yet: run \`backbone-sync sync\` first.`);
   }
-  const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date());
+  const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date(), {
+    strategy: pages,
+    workTypes: mappings.workTypes,
+    policy: config.balance,
+  });
   const path = resolve(options.html);
   await writeFile(path, ctx.scrubber.scrub(renderHtml(data)), 'utf8');
   logger.info({ path, period: data.period, periods: data.periods.length, orphans: data.orphans.length }, 'report written');

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { runSync } from '#engine/runSync.ts';
+import { portfolioUnclassified } from '#core/unclassified.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
@@ -78,7 +79,10 @@ export async function syncOnce(
   const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
   if (dryRun) human.write(`\nWould write (dry run: nothing was written):\n${formatPlan(report.tables, (key) => jiraKeys.get(key) ?? key)}`);
   // The table is for people: always in human mode, in JSON mode only when asked for.
-  if (ctx.flags.pretty || tableAsked) human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period })}`);
+  if (ctx.flags.pretty || tableAsked) {
+    const { warning } = portfolioUnclassified(report.balance, config.balance);
+    human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period, warning })}`);
+  }
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
   for (const f of failed) {

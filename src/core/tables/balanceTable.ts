@@ -1,5 +1,6 @@
 import type { BalanceCell, Scope, ScopeSummary } from '../balance.ts';
 import type { ExistingRow, Row } from '../plan.ts';
+import type { MixCell } from '../whatMoved.ts';
 import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 
 /**
@@ -20,16 +21,17 @@ export const BALANCE_TABLE = defineTable({
     workType: { name: 'Work Type', type: 'select' },
     epics: { name: 'Epics', type: 'number', format: 'number' },
     points: { name: 'Points', type: 'number', format: 'number' },
-    epicShare: { name: 'Epic Share', type: 'number', format: 'number' },
-    pointShare: { name: 'Point Share', type: 'number', format: 'number' },
-    target: { name: 'Target', type: 'number', format: 'number' },
+    epicShare: { name: 'Epic Share', type: 'number', format: 'percent' },
+    pointShare: { name: 'Point Share', type: 'number', format: 'percent' },
+    target: { name: 'Target', type: 'number', format: 'percent' },
     driftPp: { name: 'Drift (pp)', type: 'number', format: 'number' },
     targetStatus: { name: 'Target Status', type: 'select' },
-    impactLinkedEpics: { name: 'Impact Linked (epics %)', type: 'number', format: 'number' },
-    impactLinkedPoints: { name: 'Impact Linked (points %)', type: 'number', format: 'number' },
-    usageLinkedEpics: { name: 'Usage Linked (epics %)', type: 'number', format: 'number' },
-    usageLinkedPoints: { name: 'Usage Linked (points %)', type: 'number', format: 'number' },
+    impactLinkedEpics: { name: 'Impact Linked (epics %)', type: 'number', format: 'percent' },
+    impactLinkedPoints: { name: 'Impact Linked (points %)', type: 'number', format: 'percent' },
+    usageLinkedEpics: { name: 'Usage Linked (epics %)', type: 'number', format: 'percent' },
+    usageLinkedPoints: { name: 'Usage Linked (points %)', type: 'number', format: 'percent' },
     orphans: { name: 'Orphans', type: 'number', format: 'number' },
+    classifiedShare: { name: 'Classified Share', type: 'number', format: 'percent' },
   },
 });
 
@@ -64,6 +66,7 @@ export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
   return rowOf(cell.scope, cell.workType, period, cell, {
     epicShare: cell.epicShare,
     pointShare: cell.pointShare,
+    classifiedShare: cell.classifiedShare,
     target: cell.target,
     driftPp: cell.driftPp,
     targetStatus: cell.status,
@@ -79,4 +82,17 @@ export function balanceSummaryRow(summary: ScopeSummary, period: string): Balanc
     usageLinkedPoints: summary.usageLinkedPointShare,
     orphans: summary.orphans,
   });
+}
+
+/** A stored work-type row as "what moved" compares periods by; null for an "All work" row. */
+export function mixCellOfRow({ values: v }: StoredBalanceRow): MixCell | null {
+  if (v.workType === ALL_WORK || !v.workType) return null;
+  return { scopeKind: v.scope ?? '', scopeName: v.scopeName ?? '', workType: v.workType, epics: v.epics ?? 0, points: v.points ?? 0 };
+}
+
+/** The latest period before `period` among stored rows, if any. */
+export function previousPeriodOf(rows: readonly StoredBalanceRow[], period: string): string | null {
+  let previous: string | null = null;
+  for (const { values } of rows) if (values.period && values.period < period && (previous === null || values.period > previous)) previous = values.period;
+  return previous;
 }

@@ -1,6 +1,7 @@
 import type { ClassifiedEpic } from '../classifiedEpic.ts';
 import { classifiedBy, linkFacts } from '../linkFacts.ts';
 import { UNCLASSIFIED, type WorkType } from '../mappings.ts';
+import type { MixMark } from '../mixHistory.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import type { PortfolioEpic } from '../portfolioEpic.ts';
 import { statusCategoryFromName, statusCategoryName } from '../statusCategory.ts';
@@ -29,6 +30,10 @@ export const EPICS_TABLE = defineTable({
     storyPoints: { name: 'Story Points', type: 'number', format: 'number' },
     updated: { name: 'Updated', type: 'date' },
     resolved: { name: 'Resolved', type: 'date' },
+    counts: { name: 'Counts', type: 'checkbox' },
+    fix: { name: 'Fix', type: 'rich_text' },
+    mixBefore: { name: 'Mix Before', type: 'select' },
+    mixChangedIn: { name: 'Mix Changed In', type: 'rich_text' },
   },
 });
 
@@ -36,8 +41,12 @@ export type EpicsTable = typeof EPICS_TABLE;
 export type EpicRow = Row<WrittenValues<EpicsTable>>;
 export type StoredEpicRow = ExistingRow<RowValues<EpicsTable>>;
 
-/** An epic as its row. */
-export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRow {
+/**
+ * An epic as its row, with what the engine derives beside Jira's facts:
+ * whether it counts now (balancePolicy.ts), lint's fix for its work label, and
+ * its mix mark (mixHistory.ts).
+ */
+export function epicRow({ epic, classification, links }: ClassifiedEpic, counts: boolean, fix: string, mark: MixMark): EpicRow {
   const facts = linkFacts(links);
   return {
     key: epic.id,
@@ -58,6 +67,10 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRo
       storyPoints: epic.storyPoints,
       updated: epic.updated,
       resolved: epic.resolved,
+      counts,
+      fix,
+      mixBefore: mark.mixBefore,
+      mixChangedIn: mark.mixChangedIn,
     },
   };
 }

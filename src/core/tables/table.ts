@@ -15,8 +15,12 @@ export interface Column {
   /** The Notion property name people see. */
   readonly name: string;
   readonly type: PropertyType;
-  /** Number columns: how Notion displays them. */
-  readonly format?: 'number';
+  /**
+   * Number columns: how Notion displays them. A `percent` column holds a share
+   * in percent (23.4) in rows, and the fraction Notion's percent format shows as
+   * that (0.234) in Notion: the Notion connector converts both ways.
+   */
+  readonly format?: 'number' | 'percent';
   /** Relations point at the strategy database's data source. */
   readonly relation?: 'strategy';
   /** Written by people, read by the engine, never overwritten. */
