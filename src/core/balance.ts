@@ -1,4 +1,5 @@
 import { counts, pointWeights, type BalancePolicy } from './balancePolicy.ts';
+import { daysWithin, spansOrAssumed } from './history/timeSpans.ts';
 import { UNCLASSIFIED, type WorkType } from './mappings.ts';
 import { sharesOf } from './percent.ts';
 import type { PortfolioEpic } from './portfolioEpic.ts';
@@ -23,6 +24,9 @@ export interface BalanceCell {
   /** Percent of the scope's epics / points; each adds up to 100 across work types. */
   epicShare: number;
   pointShare: number;
+  /** Days the scope's epics of this type spent in progress within the period, and their percent of the scope's (the time weight). */
+  daysInProgress: number;
+  timeShare: number;
   /** Target share in percent; null when none is set for this work type (and team). */
   target: number | null;
   /** Actual minus target, in percentage points, on the policy's drift basis. */
@@ -35,6 +39,7 @@ export interface ScopeSummary {
   scope: Scope;
   epics: number;
   points: number;
+  daysInProgress: number;
   /** Percent of the scope's epics / points linked to at least one Impact (Usage) page. */
   impactLinkedEpicShare: number;
   impactLinkedPointShare: number;
@@ -57,6 +62,8 @@ export interface BalanceInput {
   teamTargets: Readonly<Record<string, Readonly<Record<string, number>>>>;
   policy: BalancePolicy;
   now: Date;
+  /** The period whose days in progress make the time weight ([start, end) in epoch ms); without it, no time is weighed. */
+  window?: { start: number; end: number } | undefined;
 }
 
 export const PORTFOLIO_SCOPE: Scope = { kind: 'portfolio', name: 'Portfolio' };
@@ -66,8 +73,10 @@ interface Tally {
   scope: Scope;
   epics: number[];
   points: number[];
+  days: number[];
   totalEpics: number;
   totalPoints: number;
+  totalDays: number;
   impactEpics: number;
   impactPoints: number;
   usageEpics: number;
@@ -88,6 +97,7 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
   const { scope } = tally;
   const epicShares = sharesOf(tally.epics);
   const pointShares = sharesOf(tally.points);
+  const timeShares = sharesOf(tally.days);
   const teamTargets = scope.kind === 'team' ? input.teamTargets[scope.name] : undefined;
   return types.map((workType, i) => {
     const target = teamTargets?.[workType.id] ?? workType.target ?? null;
@@ -100,6 +110,8 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
       points: round1(tally.points[i]!),
       epicShare: epicShares[i]!,
       pointShare: pointShares[i]!,
+      daysInProgress: round1(tally.days[i]!),
+      timeShare: timeShares[i]!,
       target,
       driftPp,
       status: driftPp === null ? null : statusOf(driftPp, input.policy.tolerancePp),
@@ -112,6 +124,7 @@ function summaryFor(t: Tally): ScopeSummary {
     scope: t.scope,
     epics: t.totalEpics,
     points: round1(t.totalPoints),
+    daysInProgress: round1(t.totalDays),
     impactLinkedEpicShare: percent(t.impactEpics, t.totalEpics),
     impactLinkedPointShare: percent(t.impactPoints, t.totalPoints),
     usageLinkedEpicShare: percent(t.usageEpics, t.totalEpics),
@@ -123,7 +136,7 @@ function summaryFor(t: Tally): ScopeSummary {
 const KIND_ORDER: Record<ScopeKind, number> = { portfolio: 0, team: 1, impact: 2, flow: 3 };
 
 /**
- * The work mix by epic count and by story points, for the whole portfolio,
+ * The work mix by epic count, by story points and by days in progress, for the whole portfolio,
  * each team, each Impact target and each Usage flow, with Unclassified as a row
  * of its own, targets, drift and status; plus how much of each scope's work
  * connects to strategy. One pass over the epics, so 100k epics stay cheap.
@@ -145,8 +158,10 @@ export function computeBalance(input: BalanceInput): Balance {
         scope: kind === 'portfolio' ? PORTFOLIO_SCOPE : { kind, name },
         epics: types.map(() => 0),
         points: types.map(() => 0),
+        days: types.map(() => 0),
         totalEpics: 0,
         totalPoints: 0,
+        totalDays: 0,
         impactEpics: 0,
         impactPoints: 0,
         usageEpics: 0,
@@ -160,6 +175,7 @@ export function computeBalance(input: BalanceInput): Balance {
   tallyOf('portfolio', PORTFOLIO_SCOPE.name);
   included.forEach((epic, i) => {
     const points = weights[i]!;
+    const days = input.window ? daysWithin(spansOrAssumed(epic), input.window) : 0;
     const type = typeIndex.get(epic.workTypeId) ?? unclassified;
     const serves = { impact: epic.impactIds.length > 0, usage: epic.usageIds.length > 0 };
     const add = (tally: Tally) => {
@@ -167,6 +183,8 @@ export function computeBalance(input: BalanceInput): Balance {
       tally.points[type]! += points;
       tally.totalEpics += 1;
       tally.totalPoints += points;
+      tally.days[type]! += days;
+      tally.totalDays += days;
       if (serves.impact) {
         tally.impactEpics += 1;
         tally.impactPoints += points;

@@ -1,4 +1,4 @@
-import type { BalanceCell, Scope, ScopeSummary } from '../balance.ts';
+import type { Balance, BalanceCell, Scope, ScopeSummary } from '../balance.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 
@@ -21,6 +21,8 @@ export const BALANCE_TABLE = defineTable({
     points: { name: 'Points', type: 'number', format: 'number' },
     epicShare: { name: 'Epic Share', type: 'number', format: 'number' },
     pointShare: { name: 'Point Share', type: 'number', format: 'number' },
+    daysInProgress: { name: 'Days In Progress', type: 'number', format: 'number' },
+    timeShare: { name: 'Time Share', type: 'number', format: 'number' },
     target: { name: 'Target', type: 'number', format: 'number' },
     driftPp: { name: 'Drift (pp)', type: 'number', format: 'number' },
     targetStatus: { name: 'Target Status', type: 'select' },
@@ -29,6 +31,7 @@ export const BALANCE_TABLE = defineTable({
     usageLinkedEpics: { name: 'Usage Linked (epics %)', type: 'number', format: 'number' },
     usageLinkedPoints: { name: 'Usage Linked (points %)', type: 'number', format: 'number' },
     orphans: { name: 'Orphans', type: 'number', format: 'number' },
+    source: { name: 'Source', type: 'select' },
   },
 });
 
@@ -39,8 +42,18 @@ export type StoredBalanceRow = ExistingRow<RowValues<BalanceTable>>;
 /** The work-type label of a scope's summary row. */
 export const ALL_WORK = 'All work';
 
+/** Where a row's numbers come from: a run during its period ("as reported"), or Jira's changelog read later, with the rules of that day. */
+export type BalanceSource = 'reported' | 'reconstructed';
+
 /** What every balance row carries: its identity, scope, work type and size. */
-function rowOf(scope: Scope, workType: { id: string; name: string }, period: string, size: { epics: number; points: number }, values: BalanceRow['values']): BalanceRow {
+function rowOf(
+  scope: Scope,
+  workType: { id: string; name: string },
+  period: string,
+  size: { epics: number; points: number; daysInProgress: number },
+  source: BalanceSource,
+  values: BalanceRow['values'],
+): BalanceRow {
   const key = `${scope.kind}:${scope.name}|${workType.id}|${period}`;
   return {
     key,
@@ -53,16 +66,19 @@ function rowOf(scope: Scope, workType: { id: string; name: string }, period: str
       workType: workType.name,
       epics: size.epics,
       points: size.points,
+      daysInProgress: size.daysInProgress,
+      source,
       ...values,
     },
   };
 }
 
 /** One scope × work type cell in a period. */
-export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
-  return rowOf(cell.scope, cell.workType, period, cell, {
+export function balanceCellRow(cell: BalanceCell, period: string, source: BalanceSource = 'reported'): BalanceRow {
+  return rowOf(cell.scope, cell.workType, period, cell, source, {
     epicShare: cell.epicShare,
     pointShare: cell.pointShare,
+    timeShare: cell.timeShare,
     target: cell.target,
     driftPp: cell.driftPp,
     targetStatus: cell.status,
@@ -70,12 +86,17 @@ export function balanceCellRow(cell: BalanceCell, period: string): BalanceRow {
 }
 
 /** A scope's "All work" row: its size and how much of it connects to strategy. */
-export function balanceSummaryRow(summary: ScopeSummary, period: string): BalanceRow {
-  return rowOf(summary.scope, { id: 'all', name: ALL_WORK }, period, summary, {
+export function balanceSummaryRow(summary: ScopeSummary, period: string, source: BalanceSource = 'reported'): BalanceRow {
+  return rowOf(summary.scope, { id: 'all', name: ALL_WORK }, period, summary, source, {
     impactLinkedEpics: summary.impactLinkedEpicShare,
     impactLinkedPoints: summary.impactLinkedPointShare,
     usageLinkedEpics: summary.usageLinkedEpicShare,
     usageLinkedPoints: summary.usageLinkedPointShare,
     orphans: summary.orphans,
   });
+}
+
+/** Every row of a period's balance: its cells, then each scope's "All work" row. */
+export function balanceRows(balance: Balance, period: string, source: BalanceSource = 'reported'): BalanceRow[] {
+  return [...balance.cells.map((cell) => balanceCellRow(cell, period, source)), ...balance.summaries.map((summary) => balanceSummaryRow(summary, period, source))];
 }

@@ -4,6 +4,7 @@ import { UNCLASSIFIED, type WorkType } from '../mappings.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import type { PortfolioEpic } from '../portfolioEpic.ts';
 import { statusCategoryFromName, statusCategoryName } from '../statusCategory.ts';
+import { formatSpans, parseSpans } from '../history/spanText.ts';
 import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 
 /** One row per epic, keyed by Jira's immutable issue id, so an epic that moves project keeps its row. */
@@ -28,6 +29,7 @@ export const EPICS_TABLE = defineTable({
     storyPoints: { name: 'Story Points', type: 'number', format: 'number' },
     updated: { name: 'Updated', type: 'date' },
     resolved: { name: 'Resolved', type: 'date' },
+    inProgress: { name: 'In Progress', type: 'rich_text' },
   },
 });
 
@@ -57,6 +59,8 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic): EpicRo
       storyPoints: epic.storyPoints,
       updated: epic.updated,
       resolved: epic.resolved,
+      // Left out, so left alone, when this run did not read the epic's changelog.
+      inProgress: epic.inProgress && formatSpans(epic.inProgress),
     },
   };
 }
@@ -85,5 +89,6 @@ export function epicFromRow(row: StoredEpicRow, workTypes: readonly WorkType[]):
     workTypeId: workType.id,
     impactIds: v.impact,
     usageIds: v.usage,
+    inProgress: parseSpans(v.inProgress),
   };
 }
