@@ -1,6 +1,7 @@
-import type { EpicSource, LabelWriter } from '#engine/ports.ts';
+import type { EpicSource, HistorySource, LabelWriter } from '#engine/ports.ts';
 import type { RequestScheduler } from '../http/requestScheduler.ts';
 import { schedulerFor, type TransportSettings } from '../http/schedulerFor.ts';
+import { cachedLookups } from './cachedLookups.ts';
 import { cloudApi } from './cloudApi.ts';
 import { createJiraClient } from './createJiraClient.ts';
 import { dataCenterApi } from './dataCenterApi.ts';
@@ -8,6 +9,7 @@ import type { EffortFallback } from './effort.ts';
 import { explainJiraError } from './explainJiraError.ts';
 import type { JiraApi } from './jiraApi.ts';
 import { pullEpics } from './pullEpics.ts';
+import { readHistories } from './readHistories.ts';
 import type { TeamRule } from './teamOf.ts';
 
 /** The `jira` section of the config, as this connector reads it. */
@@ -28,6 +30,7 @@ export interface JiraSettings extends TransportSettings {
 
 export interface JiraConnector {
   epics: EpicSource;
+  history: HistorySource;
   labels: LabelWriter;
   /** Every Jira request goes through it: the run's deadline aborts it, and its stats are logged. */
   scheduler: RequestScheduler;
@@ -48,7 +51,7 @@ export function jiraConnector(
   const scheduler = schedulerFor(settings);
   let api: JiraApi | undefined;
   const jira = () =>
-    (api ??=
+    (api ??= cachedLookups(
       settings.deployment === 'datacenter'
         ? dataCenterApi({ host: settings.host, token: credentials.token, scheduler })
         : cloudApi(
@@ -58,13 +61,17 @@ export function jiraConnector(
               scheduler,
               onSchemaMismatch: options.onSchemaMismatch,
             }),
-          ));
+          ),
+    ));
   const explain = (error: unknown) =>
     Promise.reject(explainJiraError(error, { host: settings.host, emailEnv: settings.emailEnv, tokenEnv: settings.tokenEnv, deployment: settings.deployment }));
   return {
     scheduler,
     epics: {
       pullEpics: (pull) => pullEpics(jira(), { ...settings, effort: settings.effortFallback, ruleFields: options.ruleFields }, pull),
+    },
+    history: {
+      histories: (epicIds) => readHistories(jira(), settings, epicIds).catch(explain),
     },
     labels: {
       addLabel: (issueId, label) => jira().addLabel(issueId, label).catch(explain),

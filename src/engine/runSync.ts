@@ -15,7 +15,7 @@ import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
 import { createCharts } from './createCharts.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
-import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
+import type { ApplyResult, Charts, Dashboard, EpicSource, HistorySource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
   mappings: Mappings;
@@ -37,6 +37,8 @@ export interface SyncOptions {
 
 export interface SyncPorts {
   jira: EpicSource;
+  /** Jira's changelog; without it, no past period is rebuilt and time in progress is not known. */
+  history?: HistorySource;
   strategy: StrategySource;
   tables: TableStore;
   state: SyncStateStore;
