@@ -4,16 +4,18 @@ import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
 import { classifyEpics } from '#core/classifyEpics.ts';
 import type { Mappings } from '#core/mappings.ts';
 import { periodOf, type PeriodKind } from '#core/period.ts';
+import { periodSpanOf } from '#core/periodSpan.ts';
 import { inTimeOrder, planRows, type ExistingRow, type Row, type RowPlan } from '#core/plan.ts';
 import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
-import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow } from '#core/tables/balanceTable.ts';
+import { BALANCE_TABLE, balanceRows } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE, epicFromRow, epicRow, overrideOf } from '#core/tables/epicsTable.ts';
 import type { TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { dashboardDoc } from '#core/dashboardDoc.ts';
 import { createCharts } from './createCharts.ts';
+import { closedPeriodRows, closedPeriodsToWrite, logClosedPeriods, markersLast, withInProgressSpans, type HistoryOptions } from './history.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, HistorySource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
@@ -30,6 +32,8 @@ export interface SyncOptions {
   /** How far before the cursor an incremental pull starts, for Jira's eventually consistent search. */
   overlapMs: number;
   now: Date;
+  /** Closed periods rebuilt from Jira's changelog; none when absent. */
+  history?: HistoryOptions;
   logger: Logger;
   /** Told how many row writes a table's plan holds, just before they start: the CLI sizes the run's deadline by it. */
   onWritesPlanned?: (writes: number) => void;
@@ -89,22 +93,30 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
   const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
   const existingEpics = epicsFound ? await epicsFound.readRows() : [];
+  const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
+  const storedBalance = balanceFound ? await balanceFound.readRows() : [];
+  // Closed periods with no rows yet (or all of them, to restate) are rebuilt from the changelog, which needs every epic.
+  const closed = ports.history ? closedPeriodsToWrite(storedBalance, options.now, options.period, options.history) : [];
   const cursor = cursorOf(
     state,
     existingEpics.map((r) => r.values.updated),
     options.now.getTime() + options.overlapMs,
   );
   // A database that is not there yet (the first run, or after a person deleted it) is filled by a full run only.
-  const mode = epicsFound
-    ? decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs })
-    : { full: true, reason: 'no Epics database yet' };
+  const mode = !epicsFound
+    ? { full: true, reason: 'no Epics database yet' }
+    : closed.length > 0
+      ? { full: true, reason: `${closed.length} closed period(s) to rebuild from the changelog` }
+      : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  const { epics: found, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   warnRejectedEstimates(logger, rejectedEstimates);
-  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, strategyPages: strategy.length, jql }, 'pulled');
+  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: found.length, strategyPages: strategy.length, jql }, 'pulled');
 
   const rowsById = new Map(existingEpics.map((r) => [r.key, r]));
-  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rowsById.get(id)) });
+  const { epics, histories } = await withInProgressSpans(ports.history, found, rowsById, { everyEpic: closed.length > 0 });
+  const classification = { mappings, strategy, overrideOf: (id: string) => overrideOf(rowsById.get(id)) };
+  const pulled = classifyEpics(epics, classification);
 
   const portfolio = pulled.map(portfolioEpicOf);
   if (!mode.full) {
@@ -117,19 +129,15 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       portfolio.push(epicFromRow(row, mappings.workTypes));
     }
   }
-  const balance = computeBalance({
-    epics: portfolio,
-    workTypes: mappings.workTypes,
-    strategy,
-    teamTargets: options.teamTargets,
-    policy: options.policy,
-    now: options.now,
-  });
+  const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
+  const balance = computeBalance({ ...balanceSettings, epics: portfolio, now: options.now, window: periodSpanOf(options.now, options.period) });
   const period = periodOf(options.now, options.period);
+  const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
+  logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
 
-  const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
-  // Only this period's rows are compared, so earlier periods are never touched.
-  const existingBalance = balanceFound ? (await balanceFound.readRows()).filter((r) => r.values.period === period) : [];
+  // Only this period's rows, and those of closed periods being rebuilt, are compared: other periods are never touched.
+  const writing = new Set([period, ...closed.map((p) => p.label)]);
+  const existingBalance = storedBalance.filter((r) => writing.has(r.values.period ?? ''));
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
@@ -145,12 +153,10 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    await syncTable(balanceTable, BALANCE_TABLE, [
-      ...balance.cells.map((cell) => balanceCellRow(cell, period)),
-      ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
-    ], existingBalance, {
+    await syncTable(balanceTable, BALANCE_TABLE, [...balanceRows(balance, period), ...closedRows], existingBalance, {
       archiveMissing: true,
       options,
+      writeOrder: closed.length > 0 ? markersLast(closed) : undefined,
     }),
   ];
 

@@ -6,7 +6,8 @@ export function floorMinute(ms: number): number {
   return Math.floor(ms / 60_000) * 60_000;
 }
 
-function offsetMs(epoch: number, timeZone: string): number {
+/** How far a time zone's wall clock is ahead of UTC at a moment, in ms. */
+export function offsetMs(epoch: number, timeZone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
       .formatToParts(new Date(epoch))

@@ -1,6 +1,8 @@
 import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { runSync } from '#engine/runSync.ts';
+import type { HistoryOptions } from '#engine/history.ts';
+import { ConfigError } from '#core/errors.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
@@ -12,7 +14,13 @@ interface SyncFlags {
   dryRun?: boolean;
   full?: boolean;
   table?: boolean;
+  /** `--backfill` alone is true; `--backfill 26` the text "26". */
+  backfill?: boolean | string;
+  restate?: boolean;
 }
+
+/** Periods `--backfill` alone rebuilds. */
+const DEFAULT_BACKFILL = 12;
 
 export const syncSpec: CommandSpec<SyncFlags> = {
   name: 'sync',
@@ -23,17 +31,30 @@ export const syncSpec: CommandSpec<SyncFlags> = {
     { flags: '--dry-run', description: 'read and compute everything, print the plan, write nothing' },
     { flags: '--full', description: 'reconcile every epic now, not only those changed since the last run' },
     { flags: '--table', description: 'with JSON logs, also print the balance table, to stderr (human mode always prints it)' },
+    { flags: '--backfill [periods]', description: `rebuild the closed periods that have no balance rows, this many back (default ${DEFAULT_BACKFILL}), from Jira's changelog` },
+    { flags: '--restate', description: 'rewrite the closed periods (balance.backfillPeriods back, or --backfill) from the changelog and log what changed' },
   ],
   run: syncCommand,
 };
 
+/** `--backfill [periods]`: absent, the config decides; alone, 12; with a count, that many (a usage error otherwise). */
+function backfillPeriodsOf(flag: boolean | string | undefined): number | undefined {
+  if (flag === undefined || flag === false) return undefined;
+  if (flag === true) return DEFAULT_BACKFILL;
+  const periods = Number(flag);
+  if (Number.isInteger(periods) && periods >= 1 && periods <= 520) return periods;
+  throw new ConfigError([`--backfill: expected a number of periods from 1 to 520, got "${flag}"`]);
+}
+
 /** `backbone-sync sync`: one run, for cron. */
 export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promise<ExitCode> {
   const dryRun = flags.dryRun ?? false;
+  const backfill = backfillPeriodsOf(flags.backfill);
   const loaded = await loadForCommand(ctx);
   const lock = dryRun ? null : acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
   try {
-    return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false });
+    const history = { backfillPeriods: backfill ?? loaded.config.balance.backfillPeriods, restate: flags.restate ?? false };
+    return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false, history });
   } finally {
     lock?.release();
   }
@@ -43,7 +64,7 @@ export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promis
 export async function syncOnce(
   ctx: CommandContext,
   { config, mappings, secrets, logger }: Loaded,
-  { dryRun, full, table: tableAsked }: { dryRun: boolean; full: boolean; table: boolean },
+  { dryRun, full, table: tableAsked, history }: { dryRun: boolean; full: boolean; table: boolean; history?: HistoryOptions },
 ): Promise<ExitCode> {
   const wiring = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
@@ -66,6 +87,7 @@ export async function syncOnce(
     fullEveryMs: config.sync.fullEveryHours * 3_600_000,
     overlapMs: config.sync.overlapMinutes * 60_000,
     now: ctx.io.now?.() ?? new Date(),
+    history: history ?? { backfillPeriods: config.balance.backfillPeriods, restate: false },
     logger,
     onWritesPlanned: deadline.planned,
   }).finally(() => deadline.clear());

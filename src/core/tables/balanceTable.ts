@@ -1,4 +1,4 @@
-import type { Balance, BalanceCell, Scope, ScopeSummary } from '../balance.ts';
+import { PORTFOLIO_SCOPE, type Balance, type BalanceCell, type Scope, type ScopeSummary } from '../balance.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 
@@ -45,6 +45,18 @@ export const ALL_WORK = 'All work';
 /** Where a row's numbers come from: a run during its period ("as reported"), or Jira's changelog read later, with the rules of that day. */
 export type BalanceSource = 'reported' | 'reconstructed';
 
+const rowKey = (scope: Scope, workTypeId: string, period: string) => `${scope.kind}:${scope.name}|${workTypeId}|${period}`;
+const ALL_WORK_ID = 'all';
+
+/**
+ * The key of a period's portfolio "All work" row. Every run writes it, so a
+ * period with this row has been reported; a rebuilt period writes it last, so
+ * a run killed part-way leaves the period to be completed by the next.
+ */
+export function periodMarkerKey(period: string): string {
+  return rowKey(PORTFOLIO_SCOPE, ALL_WORK_ID, period);
+}
+
 /** What every balance row carries: its identity, scope, work type and size. */
 function rowOf(
   scope: Scope,
@@ -54,7 +66,7 @@ function rowOf(
   source: BalanceSource,
   values: BalanceRow['values'],
 ): BalanceRow {
-  const key = `${scope.kind}:${scope.name}|${workType.id}|${period}`;
+  const key = rowKey(scope, workType.id, period);
   return {
     key,
     values: {
@@ -87,7 +99,7 @@ export function balanceCellRow(cell: BalanceCell, period: string, source: Balanc
 
 /** A scope's "All work" row: its size and how much of it connects to strategy. */
 export function balanceSummaryRow(summary: ScopeSummary, period: string, source: BalanceSource = 'reported'): BalanceRow {
-  return rowOf(summary.scope, { id: 'all', name: ALL_WORK }, period, summary, source, {
+  return rowOf(summary.scope, { id: ALL_WORK_ID, name: ALL_WORK }, period, summary, source, {
     impactLinkedEpics: summary.impactLinkedEpicShare,
     impactLinkedPoints: summary.impactLinkedPointShare,
     usageLinkedEpics: summary.usageLinkedEpicShare,
