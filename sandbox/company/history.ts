@@ -8,14 +8,16 @@ import { SANDBOX_PEOPLE } from './people.ts';
  * back, some done work is reopened, estimates change; and over the quarter
  * before today two teams tell a story the trend can show:
  *
- * - Payments drifts from Growth into Debt: most of its epics that are Debt
+ * - Platform drifts from Growth into Debt: most of its epics that are Debt
  *   & Evolution today were labelled `work-growth` until, one by one over the
  *   quarter, they were relabelled.
  * - Mobile catches up: most of its Growth epics carried no work label at all
  *   (Unclassified) until it labelled them during the quarter.
  *
  * The history always ends in today's state, so everything tests know about
- * today still holds. It draws from a random stream of its own.
+ * today still holds (a relabelled epic's last update moves up to its
+ * relabelling, never past the reference date). It draws from a random stream
+ * of its own.
  */
 const DAY = 86_400_000;
 const QUARTER = 12 * 7 * DAY;
@@ -62,23 +64,26 @@ function statusEvents(random: () => number, issue: JiraIssue): Event[] {
   return [{ at: start, patch: inProgress }, { at: end, patch: done }];
 }
 
-/** Payments' Debt epics that were Growth, and Mobile's Growth epics that had no work label: the labels they started with. */
+/** Platform's Debt epics that were Growth, and Mobile's Growth epics that had no work label: the labels they started with. */
 function earlierLabels(random: () => number, issue: JiraIssue): string[] | null {
   const lower = issue.labels.map((l) => l.toLowerCase());
   const workLabels = lower.filter((l) => WORK_LABEL.test(l));
-  if (issue.projectKey === 'PAY' && lower.some((l) => DEBT_LABELS.has(l)) && workLabels.length <= 1 && random() < 0.8) {
+  if (issue.projectKey === 'PLAT' && lower.some((l) => DEBT_LABELS.has(l)) && workLabels.length <= 1 && random() < 0.9) {
     return [...issue.labels.filter((l) => !DEBT_LABELS.has(l.toLowerCase())), 'work-growth'];
   }
-  if (issue.projectKey === 'MOB' && lower.some((l) => GROWTH_LABELS.has(l)) && workLabels.length <= 1 && random() < 0.8) {
+  if (issue.projectKey === 'MOB' && lower.some((l) => GROWTH_LABELS.has(l)) && workLabels.length <= 1 && random() < 0.9) {
     return issue.labels.filter((l) => !GROWTH_LABELS.has(l.toLowerCase()));
   }
   return null;
 }
 
+/** The relabelling happens at any moment of the quarter, so the drift is steady; the epic was last updated no earlier than that. */
 function labelEvents(random: () => number, issue: JiraIssue, now: number): { initial: string[]; events: Event[] } {
   const earlier = earlierLabels(random, issue);
-  const [at] = momentsBetween(random, Math.max(issue.created, now - QUARTER), issue.updated, 1);
-  return earlier && at !== undefined ? { initial: earlier, events: [{ at, patch: { labels: [...issue.labels] } }] } : { initial: [...issue.labels], events: [] };
+  const [at] = momentsBetween(random, Math.max(issue.created, now - QUARTER), now, 1);
+  if (!earlier || at === undefined) return { initial: [...issue.labels], events: [] };
+  issue.updated = Math.max(issue.updated, at);
+  return { initial: earlier, events: [{ at, patch: { labels: [...issue.labels] } }] };
 }
 
 const RE_ESTIMATES = [null, 3, 5, 8, 13];

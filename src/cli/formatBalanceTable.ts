@@ -1,4 +1,5 @@
 import type { BalanceCell } from '#core/balance.ts';
+import { weighedCells, weightDisagreements, widestDisagreements } from '#core/weightDisagreement.ts';
 
 const pct = (n: number) => `${n.toFixed(1)}%`;
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -11,12 +12,17 @@ function bar(share: number, colour: boolean, index: number): string {
   return colour ? `\u001b[${codes[index % codes.length]}m${text}\u001b[0m` : text;
 }
 
+/** Columns 2 to this one are numbers, aligned right. */
+const LAST_NUMBER_COLUMN = 9;
+
 /**
- * The balance as a plain-text table, one block per scope: epics and points
- * side by side, shares adding up to 100 within each, and the target if set.
+ * The balance as a plain-text table, one block per scope: epics, points and
+ * days in progress side by side, shares adding up to 100 within each, and the
+ * target if set; then the scopes whose three weights disagree by more than the
+ * tolerance.
  */
-export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string }): string {
-  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Target', 'Drift', 'Status', 'Mix by points'];
+export function formatBalanceTable(cells: readonly BalanceCell[], options: { colour: boolean; period: string; tolerancePp?: number }): string {
+  const header = ['Scope', 'Work type', 'Epics', 'Epic %', 'Points', 'Point %', 'Days', 'Time %', 'Target', 'Drift', 'Status', 'Mix by points'];
   const rows: string[][] = [];
   let previousScope = '';
   const typeIndex = new Map<string, number>();
@@ -30,6 +36,8 @@ export function formatBalanceTable(cells: readonly BalanceCell[], options: { col
       pct(cell.epicShare),
       num(cell.points),
       pct(cell.pointShare),
+      num(cell.daysInProgress),
+      pct(cell.timeShare),
       cell.target === null ? '–' : pct(cell.target),
       cell.driftPp === null ? '–' : `${cell.driftPp > 0 ? '+' : ''}${cell.driftPp.toFixed(1)} pp`,
       cell.status ?? '',
@@ -40,7 +48,11 @@ export function formatBalanceTable(cells: readonly BalanceCell[], options: { col
   const last = header.length - 1;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 20 : r[i]!.length))));
   const line = (cols: string[]) =>
-    cols.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : i === last ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cols.map((c, i) => (i >= 2 && i <= LAST_NUMBER_COLUMN ? c.padStart(widths[i]!) : i === last ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line)].join('\n') + '\n';
+  const disagreements = options.tolerancePp === undefined ? [] : weightDisagreements(weighedCells(cells), options.tolerancePp);
+  const notes = disagreements.length
+    ? ['', `Where epics, points and time in progress disagree by more than ${options.tolerancePp} pp:`, ...widestDisagreements(disagreements).map((line) => `  ${line}`)]
+    : [];
+  return [`Portfolio balance, period ${options.period}`, line(header), rule, ...rows.map(line), ...notes].join('\n') + '\n';
 }

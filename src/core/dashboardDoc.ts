@@ -1,6 +1,7 @@
 import type { Balance, BalanceCell, ScopeKind } from './balance.ts';
 import type { StrategyPage } from './strategy.ts';
 import { summarize } from './summarize.ts';
+import { weighedCells, weightDisagreements, widestDisagreements } from './weightDisagreement.ts';
 
 /**
  * The dashboard section as a small document model, independent of Notion's
@@ -23,14 +24,14 @@ const pct = (n: number) => `${n.toFixed(1)}%`;
 
 function cellText(cell: BalanceCell): string {
   const target = cell.target === null ? '' : ` (target ${pct(cell.target)}, ${cell.driftPp! > 0 ? '+' : ''}${cell.driftPp!.toFixed(1)} pp, ${cell.status})`;
-  return `${pct(cell.pointShare)} pts · ${cell.epics} epics${target}`;
+  return `${pct(cell.pointShare)} pts · ${pct(cell.timeShare)} time · ${cell.epics} epics${target}`;
 }
 
-export function dashboardDoc(balance: Balance, period: string, strategy: readonly StrategyPage[] = []): DocBlock[] {
+export function dashboardDoc(balance: Balance, period: string, strategy: readonly StrategyPage[] = [], tolerancePp?: number): DocBlock[] {
   const workTypes = [...new Map(balance.cells.map((c) => [c.workType.id, c.workType])).values()];
   const blocks: DocBlock[] = [
     { type: 'paragraph', text: summarize(balance) },
-    { type: 'paragraph', text: `Period ${period}. Shares are of story points, with epic counts beside them.` },
+    { type: 'paragraph', text: `Period ${period}. Shares are of story points and of days in progress, with epic counts beside them.` },
   ];
   for (const kind of ['portfolio', 'team', 'impact', 'flow'] as const) {
     const cells = balance.cells.filter((c) => c.scope.kind === kind);
@@ -54,6 +55,11 @@ export function dashboardDoc(balance: Balance, period: string, strategy: readonl
         ];
       }),
     });
+  }
+  const disagreements = tolerancePp === undefined ? [] : weightDisagreements(weighedCells(balance.cells), tolerancePp);
+  if (disagreements.length > 0) {
+    blocks.push({ type: 'heading', text: `Where epics, points and time in progress disagree (by more than ${tolerancePp} pp)` });
+    for (const line of widestDisagreements(disagreements)) blocks.push({ type: 'paragraph', text: line });
   }
   const narratives = strategy.filter((p) => p.layer === 'Impact' && p.narrative);
   if (narratives.length > 0) {

@@ -34,11 +34,13 @@ function sharesOf(cell: WeighedCell, withTime: boolean): { weight: Weight; share
   return withTime ? [...shares, { weight: 'time', share: cell.timeShare }] : shares;
 }
 
+const gapOf = (d: Disagreement) => d.high.share - d.low.share;
+
 /**
  * Per scope, its widest gap between two weights of one work type, when wider
- * than `tolerancePp`; in the cells' scope order. A scope with no time in
- * progress at all (nothing was worked on, or it is not known) is compared on
- * epics and points only.
+ * than `tolerancePp`; widest first. A scope with no time in progress at all
+ * (nothing was worked on, or it is not known) is compared on epics and points
+ * only.
  */
 export function weightDisagreements(cells: readonly WeighedCell[], tolerancePp: number): Disagreement[] {
   const scopes = new Map<string, WeighedCell[]>();
@@ -55,13 +57,20 @@ export function weightDisagreements(cells: readonly WeighedCell[], tolerancePp: 
       const high = shares[0]!;
       const low = shares.at(-1)!;
       const gap = high.share - low.share;
-      if (gap > tolerancePp && (!widest || gap > widest.high.share - widest.low.share)) {
+      if (gap > tolerancePp && (!widest || gap > gapOf(widest))) {
         widest = { scopeKind: cell.scopeKind, scopeName: cell.scopeName, workType: cell.workType, high, low };
       }
     }
     if (widest) found.push(widest);
   }
-  return found;
+  return found.sort((a, b) => gapOf(b) - gapOf(a));
+}
+
+/** The widest few, as lines, and how many more there are: for the terminal and the dashboard, where a long list would bury the rest. */
+export function widestDisagreements(disagreements: readonly Disagreement[], shown = 5): string[] {
+  const lines = disagreements.slice(0, shown).map(describeDisagreement);
+  const more = disagreements.length - shown;
+  return more > 0 ? [...lines, `…and ${more} more scope${more === 1 ? '' : 's'} (the report lists them all)`] : lines;
 }
 
 /** "PLAT: Growth 40% of points, 22% of time in progress". */

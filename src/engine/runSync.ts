@@ -194,7 +194,7 @@ async function publishDashboard(
 ): Promise<SyncReport['dashboard']> {
   if (!dashboard) return 'not configured';
   if (options.dryRun) return 'dry run';
-  const doc = dashboardDoc(balance, period, strategy);
+  const doc = dashboardDoc(balance, period, strategy, options.policy.tolerancePp);
   const { written } = await dashboard.publish(doc, fingerprint(doc));
   options.logger.info({ written }, written ? 'dashboard section replaced' : 'dashboard section unchanged');
   return written ? 'written' : 'unchanged';

@@ -1,4 +1,5 @@
 import { summarizeMix } from '#core/summarize.ts';
+import { reconstructedNote, weightsSection } from './historySections.ts';
 import { html, httpUrl, type SafeHtml } from './html.ts';
 import type { ReportCell, ReportData, ReportOrphan } from './reportData.ts';
 
@@ -55,7 +56,9 @@ function trendChart(data: ReportData, workTypes: readonly string[], colour: Map<
   const grid = [0, 25, 50, 75, 100].map(
     (s) => html`<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`,
   );
-  const labels = periods.map((p, i) => html`<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${p}</text>`);
+  // Labels of a long trend (a rebuilt quarter of weeks) would overlap: every few are shown, always the last.
+  const every = Math.ceil(periods.length / 7);
+  const labels = periods.map((p, i) => (i % every === 0 || i === periods.length - 1 ? html`<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${p}</text>` : null));
   return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines}${labels}</svg>`;
 }
 
@@ -129,9 +132,12 @@ export function renderHtml(data: ReportData): string {
 <p class="summary">${summary}</p>
 <h2>Current mix against target (share of story points)</h2>
 ${mixChart(current, colour)}
+<h2>Epics, points and time in progress</h2>
+${weightsSection(data)}
 <h2>Trend</h2>
 ${legend(workTypes, colour)}
 ${trendChart(data, workTypes, colour)}
+${reconstructedNote(data)}
 <h2>Teams</h2>
 ${teamTable(data, workTypes, colour)}
 <h2>Connection to strategy</h2>

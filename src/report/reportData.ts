@@ -4,7 +4,7 @@ import type { StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { statusCategoryName } from '#core/statusCategory.ts';
 
 /** One balance row as the report reads it back from Notion: the cell's numbers, its names as plain text. */
-export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'target' | 'driftPp'> {
+export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'daysInProgress' | 'timeShare' | 'target' | 'driftPp'> {
   period: string;
   scopeKind: string;
   scopeName: string;
@@ -42,16 +42,22 @@ export interface ReportData {
   summaries: ReportSummary[];
   orphans: ReportOrphan[];
   generatedAt: string;
+  /** Periods whose rows were rebuilt from Jira's changelog (with the rules of the day they were rebuilt), oldest first. */
+  reconstructed: string[];
+  /** How far apart two weights may be before the report flags it (balance.tolerancePp). */
+  tolerancePp: number;
 }
 
 /**
  * The report's data from the rows the last syncs left in Notion: it needs no
  * Jira access and no local file, so it can run anywhere the sync can.
  */
-export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: readonly StoredEpicRow[], generatedAt: Date): ReportData {
+export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: readonly StoredEpicRow[], generatedAt: Date, { tolerancePp = 5 }: { tolerancePp?: number } = {}): ReportData {
   const cells: ReportCell[] = [];
+  const reconstructed = new Set<string>();
   const summaries: ReportSummary[] = [];
   for (const { values: v } of balanceRows) {
+    if (v.source === 'reconstructed' && v.period) reconstructed.add(v.period);
     const base = { period: v.period ?? '', scopeKind: v.scope ?? '', scopeName: v.scopeName ?? '', epics: v.epics ?? 0, points: v.points ?? 0 };
     if (v.workType === ALL_WORK) {
       summaries.push({
@@ -68,6 +74,8 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
         workType: v.workType ?? '',
         epicShare: v.epicShare ?? 0,
         pointShare: v.pointShare ?? 0,
+        daysInProgress: v.daysInProgress ?? 0,
+        timeShare: v.timeShare ?? 0,
         target: v.target,
         driftPp: v.driftPp,
         status: v.targetStatus || null,
@@ -86,5 +94,5 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
       : [];
   });
   orphans.sort((a, b) => a.team.localeCompare(b.team) || a.key.localeCompare(b.key, undefined, { numeric: true }));
-  return { period: periods.at(-1) ?? '', periods, cells, summaries, orphans, generatedAt: generatedAt.toISOString() };
+  return { period: periods.at(-1) ?? '', periods, cells, summaries, orphans, generatedAt: generatedAt.toISOString(), reconstructed: [...reconstructed].sort(), tolerancePp };
 }

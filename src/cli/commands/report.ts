@@ -30,7 +30,7 @@ export async function reportCommand(ctx: CommandContext, options: { html: string
   if (!balance || !epics) {
     throw new BackboneError('access', 'report-no-data', `no ${balance ? EPICS_TABLE.title : BALANCE_TABLE.title} database under the parent page yet: run \`backbone-sync sync\` first.`);
   }
-  const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date());
+  const data = reportData(await balance.readRows(), await epics.readRows(), ctx.io.now?.() ?? new Date(), { tolerancePp: config.balance.tolerancePp });
   const path = resolve(options.html);
   await writeFile(path, ctx.scrubber.scrub(renderHtml(data)), 'utf8');
   logger.info({ path, period: data.period, periods: data.periods.length, orphans: data.orphans.length }, 'report written');

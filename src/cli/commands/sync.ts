@@ -97,7 +97,7 @@ export async function syncOnce(
   const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
   if (dryRun) human.write(`\nWould write (dry run: nothing was written):\n${formatPlan(report.tables, (key) => jiraKeys.get(key) ?? key)}`);
   // The table is for people: always in human mode, in JSON mode only when asked for.
-  if (ctx.flags.pretty || tableAsked) human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period })}`);
+  if (ctx.flags.pretty || tableAsked) human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period, tolerancePp: config.balance.tolerancePp })}`);
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);
   for (const f of failed) {
