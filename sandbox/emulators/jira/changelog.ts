@@ -108,7 +108,7 @@ const MAX_FIELDS = 10;
  * grouped per issue within a page; an issue's histories may continue on the
  * next page. `nextPageToken` is absent on the last page.
  */
-export function bulkFetch(site: JiraSite, body: Record<string, unknown>, view: ChangelogView): BulkChangelogBody {
+export function bulkFetch(site: JiraSite, body: Record<string, unknown>, view: ChangelogView, pageLimit = 10_000): BulkChangelogBody {
   const wanted = body['issueIdsOrKeys'];
   const fieldIds = (body['fieldIds'] as string[] | undefined) ?? [];
   if (!Array.isArray(wanted) || wanted.length === 0) throw new BadChangelogRequest('issueIdsOrKeys: provide at least one issue ID or key.');
@@ -123,7 +123,7 @@ export function bulkFetch(site: JiraSite, body: Record<string, unknown>, view: C
       const rendered = renderHistory(history, site, view, only);
       return rendered ? [{ issueId: issue.id, rendered }] : [];
     });
-  const pageSize = Math.min(Math.max(1, Number(body['maxResults'] ?? 1000)), 10_000);
+  const pageSize = Math.min(Math.max(1, Number(body['maxResults'] ?? 1000)), 10_000, pageLimit);
   const token = body['nextPageToken'];
   const offset = typeof token === 'string' ? Number(Buffer.from(token, 'base64url').toString().split(':')[1]) : 0;
   const page = entries.slice(offset, offset + pageSize);

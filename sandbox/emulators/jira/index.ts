@@ -24,8 +24,6 @@ export interface JiraEmulatorOptions {
   /** Data Center: personal access tokens (bearer), each acting as a user. */
   pats?: readonly { token: string; user: JiraUser }[];
   now?: () => number;
-  /** Cloud's POST /changelog/bulkfetch; false for a site (or a proxy) that answers it 404. */
-  bulkChangelog?: boolean;
 }
 
 type Query = { jql?: string; nextPageToken?: string; startAt?: number; maxResults?: number; fields?: string[]; expand?: string | string[] };
@@ -63,7 +61,10 @@ export class JiraEmulator implements Emulator {
   readonly #users: readonly JiraUser[];
   readonly #pats: readonly { token: string; user: JiraUser }[];
   readonly #now: () => number;
-  readonly #bulkChangelog: boolean;
+  /** Cloud's POST /changelog/bulkfetch; false for a site (or a proxy in front of it) that answers it 404. */
+  bulkChangelog = true;
+  /** The most histories a bulk-fetch page holds, whatever is asked: Jira may return fewer than `maxResults`. */
+  changelogPageLimit = 10_000;
 
   constructor(options: JiraEmulatorOptions) {
     this.site = options.site;
@@ -71,7 +72,6 @@ export class JiraEmulator implements Emulator {
     this.#users = options.users ?? [];
     this.#pats = options.pats ?? [];
     this.#now = options.now ?? Date.now;
-    this.#bulkChangelog = options.bulkChangelog ?? true;
   }
 
   async handle(request: Request): Promise<Response> {
@@ -103,7 +103,7 @@ export class JiraEmulator implements Emulator {
         return json(this.#searchPaged(request.method === 'GET' ? this.#fromParams(query) : (body as Query), user, host));
       }
       const view = { host, flavour: this.flavour, api, timeZone: user.timeZone };
-      if (this.flavour === 'cloud' && this.#bulkChangelog && route === 'POST /rest/api/3/changelog/bulkfetch') return json(bulkFetch(this.site, body, view));
+      if (this.flavour === 'cloud' && this.bulkChangelog && route === 'POST /rest/api/3/changelog/bulkfetch') return json(bulkFetch(this.site, body, view, this.changelogPageLimit));
       const changelog = new RegExp(`^GET /rest/api/${api}/issue/([^/]+)/changelog$`).exec(route);
       if (changelog) {
         const issue = this.#issue(decodeURIComponent(changelog[1]!));
