@@ -1,56 +1,30 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import { logLines } from '../helpers/cliRun.ts';
-import { at, balanceRows, epicWithHistory, move, portfolioMix } from '../helpers/historyWorld.ts';
+import { at, balanceRows, historyHarness, portfolioMix, syncAs, threeEpics} from '../helpers/historyWorld.ts';
 import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // Monday of 2026-W48
 const COLUMNS = ['Epics', 'Points', 'Days In Progress'];
 
-/**
- * Three epics with stories the history must get right, over 2026-W44 (26 Oct)
- * to 2026-W47 (16 to 23 Nov). Done work stops counting at once
- * (doneWithinDays 0), so whether an epic was done shows in the counts.
- * - PAY-1, Growth, 3 points: started 28 Oct, done 4 Nov, reopened 11 Nov, done again 18 Nov.
- * - PLAT-1, 5 points re-estimated to 8 on 3 Nov, in progress since 20 Oct: work-growth, relabelled work-debt on 10 Nov.
- * - GRO-1, Innovation, 2 points: created 12 Nov (after W45 ended), in progress from 13 Nov.
- */
-function threeEpics(h: SandboxHarness) {
-  const reopened = epicWithHistory(h, { key: 'PAY-1', project: 'PAY', created: '2026-10-01T00:00', labels: ['work-growth'], storyPoints: 3 }, [
-    move('inProgress', '2026-10-28T00:00'),
-    move('done', '2026-11-04T00:00'),
-    move('inProgress', '2026-11-11T00:00'),
-    move('done', '2026-11-18T00:00'),
-  ]);
-  const relabelled = epicWithHistory(h, { key: 'PLAT-1', project: 'PLAT', created: '2026-10-15T00:00', labels: ['work-growth'], storyPoints: 5 }, [
-    move('inProgress', '2026-10-20T00:00'),
-    ['2026-11-03T00:00', { storyPoints: 8 }],
-    ['2026-11-10T12:00', { labels: ['work-debt'] }],
-  ]);
-  const late = epicWithHistory(h, { key: 'GRO-1', project: 'GRO', created: '2026-11-12T00:00', labels: ['work-innovation'], storyPoints: 2 }, [move('inProgress', '2026-11-13T00:00')]);
-  return { reopened, relabelled, late };
+/** New rules from now on: the Growth target drops from 50 to 40 and Innovation's rises from 20 to 30. */
+function changeRules(h: SandboxHarness): void {
+  const rules = JSON.parse(readFileSync('mappings/work-types.json', 'utf8')) as { workTypes: { id: string; target: number }[] };
+  for (const type of rules.workTypes) type.target = { innovation: 30, growth: 40, debt: 30 }[type.id] ?? type.target;
+  const dir = mkdtempSync(join(tmpdir(), 'backbone-rules-'));
+  writeFileSync(join(dir, 'work-types.json'), JSON.stringify(rules));
+  const config = JSON.parse(readFileSync(h.configPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(h.configPath, JSON.stringify({ ...config, mappings: dir }));
 }
 
-const FLAVOURS = {
-  cloud: { options: {}, env: {}, deployment: 'cloud' },
-  datacenter: { options: { flavour: 'datacenter' as const }, env: { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, deployment: 'datacenter' },
-};
-
-function historyHarness(flavour: keyof typeof FLAVOURS, backfillPeriods = 4) {
-  const { options, deployment } = FLAVOURS[flavour];
-  return sandboxHarness({
-    epics: 0,
-    ...options,
-    config: (c) => ({ ...c, jira: { ...c.jira, deployment }, balance: { backfillPeriods, doneWithinDays: 0 } }),
-  });
-}
-const sync = (h: SandboxHarness, flavour: keyof typeof FLAVOURS, args: string[], now: Date) => h.runWithEnv(['sync', ...args], FLAVOURS[flavour].env, now);
 
 describe.each(['cloud', 'datacenter'] as const)('the first run on %s rebuilds the trend from the changelog', (flavour) => {
   it('each closed period counts the epics that existed then, with the status, labels and points they had, and their days in progress', async () => {
     const h = historyHarness(flavour);
     const { reopened, relabelled, late } = threeEpics(h);
-    const result = await sync(h, flavour, [], NOW);
+    const result = await syncAs(h, flavour, [], NOW);
     expect(result.code, result.stderr).toBe(0);
 
     // W44: PAY-1 and PLAT-1 in progress, both Growth (PLAT-1 still at 5 points); GRO-1 does not exist yet.
@@ -89,18 +63,20 @@ describe('closed periods are frozen', () => {
   it('a re-run in a later period, with changed rules and labels, leaves every closed period as reported', async () => {
     const h = historyHarness('cloud');
     const { late } = threeEpics(h);
-    expect((await sync(h, 'cloud', [], NOW)).code).toBe(0);
+    expect((await syncAs(h, 'cloud', [], NOW)).code).toBe(0);
     const before = balanceRows(h).map((r) => JSON.stringify(r)).sort();
 
     // A week later: GRO-1 became Growth on Tuesday of W48, and the Growth target moved from 50 to 40.
     h.world.jira.updateIssue(late.id, { labels: ['work-growth'], updated: at('2026-11-24T10:00') });
+    changeRules(h);
     const nextWeek = new Date('2026-11-30T08:00:00Z');
-    const result = await sync(h, 'cloud', [], nextWeek);
+    const result = await syncAs(h, 'cloud', [], nextWeek);
     expect(result.code, result.stderr).toBe(0);
 
     const rows = balanceRows(h);
     expect(rows.filter((r) => r['Period'] !== '2026-W49').map((r) => JSON.stringify(r)).sort()).toEqual(before);
-    expect(portfolioMix(h, '2026-W49', ['Epics'])).toMatchObject({ Growth: [1], Innovation: [0] });
+    expect(portfolioMix(h, '2026-W49', ['Epics', 'Target'])).toMatchObject({ Growth: [1, 40], Innovation: [0, 30] });
+    expect(portfolioMix(h, '2026-W48', ['Target'])).toMatchObject({ Growth: [50], Innovation: [20] });
     // Nothing to rebuild: the Jira history is not read beyond the epic that changed.
     const bulk = h.world.jira.requestLog.filter((r) => r.path === '/rest/api/3/changelog/bulkfetch');
     expect(bulk.at(-1)!.body).toMatchObject({ issueIdsOrKeys: [late.id] });
@@ -109,17 +85,19 @@ describe('closed periods are frozen', () => {
   it('--restate rewrites the closed periods from the changelog with today\'s rules, and logs what changed', async () => {
     const h = historyHarness('cloud');
     const { late } = threeEpics(h);
-    expect((await sync(h, 'cloud', [], NOW)).code).toBe(0);
+    expect((await syncAs(h, 'cloud', [], NOW)).code).toBe(0);
     h.world.jira.updateIssue(late.id, { labels: ['work-growth'], updated: at('2026-11-24T10:00') });
+    changeRules(h);
     const nextWeek = new Date('2026-11-30T08:00:00Z');
-    expect((await sync(h, 'cloud', [], nextWeek)).code).toBe(0);
+    expect((await syncAs(h, 'cloud', [], nextWeek)).code).toBe(0);
     const w44 = balanceRows(h).filter((r) => r['Period'] === '2026-W44').map((r) => JSON.stringify(r)).sort();
     expect(portfolioMix(h, '2026-W48', ['Epics', 'Source'])).toMatchObject({ Innovation: [1, 'reported'], Growth: [0, 'reported'] });
 
-    const result = await sync(h, 'cloud', ['--restate'], nextWeek);
+    const result = await syncAs(h, 'cloud', ['--restate'], nextWeek);
     expect(result.code, result.stderr).toBe(0);
-    // W48 ended after GRO-1's relabelling: rebuilt, it counts GRO-1 as Growth.
-    expect(portfolioMix(h, '2026-W48', ['Epics', 'Source'])).toMatchObject({ Innovation: [0, 'reconstructed'], Growth: [1, 'reconstructed'] });
+    // W48 ended after GRO-1's relabelling: rebuilt, it counts GRO-1 as Growth; every rebuilt period has today's targets.
+    expect(portfolioMix(h, '2026-W48', ['Epics', 'Source', 'Target'])).toMatchObject({ Innovation: [0, 'reconstructed', 30], Growth: [1, 'reconstructed', 40] });
+    expect(portfolioMix(h, '2026-W46', ['Target'])).toMatchObject({ Innovation: [30], Growth: [40] });
     const restated = logLines(result.stdout).filter((l) => String(l['msg']).startsWith('restated'));
     expect(restated.map((l) => l['period'])).toContain('2026-W48');
     expect(String(restated.find((l) => l['period'] === '2026-W48')!['msg'])).toMatch(/Growth 0% → 20% of points/);

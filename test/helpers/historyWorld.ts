@@ -1,5 +1,7 @@
+import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import type { JiraIssue } from '#sandbox/emulators/jira/model.ts';
-import type { SandboxHarness } from './sandboxSync.ts';
+import type { CliResult } from './cliRun.ts';
+import { sandboxHarness, type SandboxHarness } from './sandboxSync.ts';
 
 /** A moment of the test's calendar: 2026-11-23 is the Monday that starts 2026-W48. */
 export const at = (iso: string) => Date.parse(`${iso}Z`);
@@ -62,4 +64,50 @@ export function balanceRows(h: SandboxHarness): Record<string, unknown>[] {
 export function portfolioMix(h: SandboxHarness, period: string, columns: string[]): Record<string, unknown[]> {
   const rows = balanceRows(h).filter((r) => r['Period'] === period && r['Scope'] === 'portfolio' && r['Work Type'] !== 'All work');
   return Object.fromEntries(rows.map((r) => [String(r['Work Type']), columns.map((c) => r[c])]));
+}
+
+/**
+ * Three epics with stories the history must get right, over 2026-W44 (26 Oct)
+ * to 2026-W47 (16 to 23 Nov). Done work stops counting at once
+ * (doneWithinDays 0), so whether an epic was done shows in the counts.
+ * - PAY-1, Growth, 3 points: started 28 Oct, done 4 Nov, reopened 11 Nov, done again 18 Nov.
+ * - PLAT-1, 5 points re-estimated to 8 on 3 Nov, in progress since 20 Oct: work-growth, relabelled work-debt on 10 Nov.
+ * - GRO-1, Innovation, 2 points: created 12 Nov (after W45 ended), in progress from 13 Nov.
+ */
+export function threeEpics(h: SandboxHarness) {
+  const reopened = epicWithHistory(h, { key: 'PAY-1', project: 'PAY', created: '2026-10-01T00:00', labels: ['work-growth'], storyPoints: 3 }, [
+    move('inProgress', '2026-10-28T00:00'),
+    move('done', '2026-11-04T00:00'),
+    move('inProgress', '2026-11-11T00:00'),
+    move('done', '2026-11-18T00:00'),
+  ]);
+  const relabelled = epicWithHistory(h, { key: 'PLAT-1', project: 'PLAT', created: '2026-10-15T00:00', labels: ['work-growth'], storyPoints: 5 }, [
+    move('inProgress', '2026-10-20T00:00'),
+    ['2026-11-03T00:00', { storyPoints: 8 }],
+    ['2026-11-10T12:00', { labels: ['work-debt'] }],
+  ]);
+  const late = epicWithHistory(h, { key: 'GRO-1', project: 'GRO', created: '2026-11-12T00:00', labels: ['work-innovation'], storyPoints: 2 }, [move('inProgress', '2026-11-13T00:00')]);
+  return { reopened, relabelled, late };
+}
+
+
+const FLAVOURS = {
+  cloud: { options: {}, env: {}, deployment: 'cloud' },
+  datacenter: { options: { flavour: 'datacenter' as const }, env: { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, deployment: 'datacenter' },
+};
+export type Flavour = keyof typeof FLAVOURS;
+
+/** A Jira with no epics but the ones a test adds, rebuilding `backfillPeriods` closed periods; done work stops counting at once. */
+export function historyHarness(flavour: Flavour, backfillPeriods = 4): SandboxHarness {
+  const { options, deployment } = FLAVOURS[flavour];
+  return sandboxHarness({
+    epics: 0,
+    ...options,
+    config: (c) => ({ ...c, jira: { ...c.jira, deployment }, balance: { backfillPeriods, doneWithinDays: 0 } }),
+  });
+}
+
+/** `sync` with the flavour's credentials (a personal access token on Data Center). */
+export function syncAs(h: SandboxHarness, flavour: Flavour, args: string[], now: Date): Promise<CliResult> {
+  return h.runWithEnv(['sync', ...args], FLAVOURS[flavour].env, now);
 }
