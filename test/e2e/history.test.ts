@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logLines } from '../helpers/cliRun.ts';
-import { at, balanceRows, historyHarness, portfolioMix, syncAs, threeEpics} from '../helpers/historyWorld.ts';
-import { sandboxHarness, type SandboxHarness } from '../helpers/sandboxSync.ts';
+import { at, balanceRows, historyHarness, portfolioMix, syncAs, threeEpics } from '../helpers/historyWorld.ts';
+import type { SandboxHarness } from '../helpers/sandboxSync.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // Monday of 2026-W48
 const COLUMNS = ['Epics', 'Points', 'Days In Progress'];
