@@ -14,6 +14,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { startSandboxServer } from '#sandbox/transports/server.ts';
 import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '#sandbox/company/world.ts';
+import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import { main } from '#cli/main.ts';
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
@@ -174,3 +175,86 @@ const lines = [
   tenfold === null ? '' : `\nCPU growth from ${core[0]!.epics} to ${core[1]!.epics} epics: ×${tenfold}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
+
+// ---- History: what the first run's rebuild of 12 closed periods costs (issue #14) ----
+
+/** A pulled-into-Notion row's data source, from a create's body. */
+const createdIn = (r: { method: string; path: string; body: unknown }) =>
+  r.method === 'POST' && r.path === '/v1/pages' ? ((r.body as { parent?: { data_source_id?: string } }).parent?.data_source_id ?? null) : null;
+
+/**
+ * The first sync of a portfolio with `balance.backfillPeriods` 12: Jira
+ * requests by kind (the changelog's are the history's own cost), Notion
+ * creates per table, and whether each balance row was created exactly once;
+ * then a second run, which must rebuild nothing. Cloud writes for real; Data
+ * Center is measured on a dry run (same reads, no writes).
+ */
+async function backfillBench(epics: number) {
+  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+  world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
+  world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
+  const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
+  const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-history-'));
+  const configPath = join(dir, 'config.json');
+  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: NOTION_RATE });
+  const jira = { ...config.jira, rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } };
+  writeFileSync(configPath, JSON.stringify({ ...config, jira, balance: { backfillPeriods: 12 } }));
+  const dcWorld = createSandboxWorld({ epics, flavour: 'datacenter', notionNow: () => new Date() });
+  const dcServer = await startSandboxServer({ jira: dcWorld.jiraNet, notion: dcWorld.notionNet });
+  const dcConfigPath = join(dir, 'dc-config.json');
+  const dc = sandboxConfig({ jira: dcServer.url, notion: dcServer.url }, resolve('mappings'), { notionRate: NOTION_RATE });
+  writeFileSync(dcConfigPath, JSON.stringify({ ...dc, jira: { ...dc.jira, deployment: 'datacenter' }, balance: { backfillPeriods: 12 } }));
+  const t0 = new Date('2026-11-23T08:00:00Z');
+  const jiraCounts = (log: { path: string; body: unknown }[]) => ({
+    requests: log.length,
+    search: log.filter((r) => r.path.endsWith('/search/jql') || (r.path === '/rest/api/2/search' && !JSON.stringify(r.body).includes('changelog'))).length,
+    changelog: log.filter((r) => r.path.endsWith('/changelog/bulkfetch') || r.path.endsWith('/changelog') || (r.path === '/rest/api/2/search' && JSON.stringify(r.body).includes('changelog'))).length,
+  });
+  try {
+    const seconds = await syncOnce(configPath, t0);
+    const balanceDs = world.notion.databaseByTitle(BALANCE_TABLE.title)!.dataSourceIds[0]!;
+    const epicsDs = world.notion.databaseByTitle(EPICS_TABLE.title)!.dataSourceIds[0]!;
+    const balanceRows = world.notion.rows(balanceDs);
+    const periods = new Set(balanceRows.map((r) => String(world.notion.valueOf(r, 'Period')))).size;
+    const first = {
+      jira: jiraCounts(world.jira.requestLog),
+      notionEpicCreates: world.notion.requestLog.filter((r) => createdIn(r) === epicsDs).length,
+      notionBalanceCreates: world.notion.requestLog.filter((r) => createdIn(r) === balanceDs).length,
+      balanceRows: balanceRows.length,
+      periods,
+      wallSeconds: round(seconds, 1),
+    };
+    reset(world);
+    await syncOnce(configPath, t0);
+    const again = { jira: jiraCounts(world.jira.requestLog), notionWrites: counts(world).notionWrites };
+    // Data Center authenticates with a personal access token.
+    const dcEnv = { ...process.env, ...sandboxEnv(), JIRA_API_TOKEN: SANDBOX_DC_PAT };
+    const dcCode = await main(['sync', '--dry-run', '--config', dcConfigPath], { stdout: quiet, stderr: quiet, env: dcEnv, now: () => t0 });
+    if (dcCode !== 0) throw new Error(`Data Center dry run exited ${dcCode}`);
+    const dataCenterDryRun = jiraCounts(dcWorld.jira.requestLog);
+    return { epics, first, again, dataCenterDryRun };
+  } finally {
+    await server.close();
+    await dcServer.close();
+  }
+}
+
+const backfills = [];
+for (const size of values.sizes.split(',').map(Number)) {
+  process.stderr.write(`backfill bench: ${size} epics, 12 closed weeks rebuilt…\n`);
+  backfills.push(await backfillBench(size));
+}
+writeFileSync(resolve('bench/backfill-results.json'), `${JSON.stringify({ machine, scale: SCALE, backfills }, null, 2)}\n`);
+process.stdout.write(
+  [
+    '',
+    'first run with 12 closed weeks rebuilt from the changelog (Cloud; Data Center measured on a dry run):',
+    '',
+    '| epics | Jira: all (search, changelog) | Data Center: all (search, changelog) | Notion creates: epics + balance | balance rows (periods) | 2nd run: Jira changelog, Notion writes |',
+    '|---|---|---|---|---|---|',
+    ...backfills.map(
+      (b) =>
+        `| ${b.epics} | ${b.first.jira.requests} (${b.first.jira.search}, ${b.first.jira.changelog}) | ${b.dataCenterDryRun.requests} (${b.dataCenterDryRun.search}, ${b.dataCenterDryRun.changelog}) | ${b.first.notionEpicCreates} + ${b.first.notionBalanceCreates} | ${b.first.balanceRows} (${b.first.periods}) | ${b.again.jira.changelog}, ${b.again.notionWrites} |`,
+    ),
+  ].join('\n') + '\n',
+);
