@@ -73,15 +73,21 @@ async function syncOnce(configPath: string, now: Date, args: string[] = []): Pro
   return (performance.now() - started) / 1000;
 }
 
-async function syncBench(epics: number) {
-  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+/** The sample company behind the rate-limited HTTP emulator, and a config paced to the same limits (plus `extra` settings). */
+async function benchSandbox(epics: number, options: { flavour?: 'cloud' | 'datacenter'; extra?: Record<string, unknown> } = {}) {
+  const world = createSandboxWorld({ epics, flavour: options.flavour ?? 'cloud', notionNow: () => new Date() });
   world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
   world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
   const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
-  const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-'));
-  const configPath = join(dir, 'config.json');
+  const configPath = join(mkdtempSync(join(tmpdir(), 'backbone-bench-')), 'config.json');
   const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: NOTION_RATE });
-  writeFileSync(configPath, JSON.stringify({ ...config, jira: { ...config.jira, rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } } }));
+  const jira = { ...config.jira, deployment: options.flavour ?? 'cloud', rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } };
+  writeFileSync(configPath, JSON.stringify({ ...config, jira, ...options.extra }));
+  return { world, server, configPath };
+}
+
+async function syncBench(epics: number) {
+  const { world, server, configPath } = await benchSandbox(epics);
   const t0 = new Date('2026-11-23T08:00:00Z');
   try {
     const initialSeconds = await syncOnce(configPath, t0);
@@ -190,20 +196,9 @@ const createdIn = (r: { method: string; path: string; body: unknown }) =>
  * Center is measured on a dry run (same reads, no writes).
  */
 async function backfillBench(epics: number) {
-  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
-  world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
-  world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
-  const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
-  const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-history-'));
-  const configPath = join(dir, 'config.json');
-  const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: NOTION_RATE });
-  const jira = { ...config.jira, rateLimit: { requestsPerSecond: JIRA_RATE, concurrency: 4 } };
-  writeFileSync(configPath, JSON.stringify({ ...config, jira, balance: { backfillPeriods: 12 } }));
-  const dcWorld = createSandboxWorld({ epics, flavour: 'datacenter', notionNow: () => new Date() });
-  const dcServer = await startSandboxServer({ jira: dcWorld.jiraNet, notion: dcWorld.notionNet });
-  const dcConfigPath = join(dir, 'dc-config.json');
-  const dc = sandboxConfig({ jira: dcServer.url, notion: dcServer.url }, resolve('mappings'), { notionRate: NOTION_RATE });
-  writeFileSync(dcConfigPath, JSON.stringify({ ...dc, jira: { ...dc.jira, deployment: 'datacenter' }, balance: { backfillPeriods: 12 } }));
+  const extra = { balance: { backfillPeriods: 12 } };
+  const { world, server, configPath } = await benchSandbox(epics, { extra });
+  const { world: dcWorld, server: dcServer, configPath: dcConfigPath } = await benchSandbox(epics, { flavour: 'datacenter', extra });
   const t0 = new Date('2026-11-23T08:00:00Z');
   const jiraCounts = (log: { path: string; body: unknown }[]) => ({
     requests: log.length,
