@@ -14,7 +14,7 @@ export const reportSpec: CommandSpec<{ html: string }> = {
   name: 'report',
   summary: 'write an HTML page of the balance from what the syncs left in Notion',
   description:
-    'Write a self-contained HTML page (mix against target, trend, teams, strategy connection, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
+    'Write a self-contained HTML page (mix against target, the mix by epics, points and time in progress, trend, teams, strategy connection, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
   options: [{ flags: '--html <file>', description: 'the HTML file to write', required: true }],
   run: reportCommand,
 };

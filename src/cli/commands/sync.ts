@@ -54,6 +54,9 @@ export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promis
   const lock = dryRun ? null : acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
   try {
     const history = { backfillPeriods: backfill ?? loaded.config.balance.backfillPeriods, restate: flags.restate ?? false };
+    if (history.restate && history.backfillPeriods === 0) {
+      throw new ConfigError(['--restate: balance.backfillPeriods is 0, so there is no window of closed periods to restate; add --backfill N']);
+    }
     return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false, history });
   } finally {
     lock?.release();
