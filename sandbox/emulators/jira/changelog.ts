@@ -57,6 +57,11 @@ export interface ChangelogView {
   timeZone: string;
 }
 
+/** Custom fields' names as this flavour of the site shows them, looked up once per response. */
+function fieldNames(site: JiraSite, view: ChangelogView): Map<string, string | undefined> {
+  return new Map(fieldList(site, view.flavour).map((f) => [f.id!, f.name]));
+}
+
 function author(person: JiraPerson | undefined, accountId: string, view: ChangelogView) {
   const displayName = person?.displayName ?? 'Former user';
   if (view.flavour === 'cloud') {
@@ -67,8 +72,7 @@ function author(person: JiraPerson | undefined, accountId: string, view: Changel
 }
 
 /** A history as the site renders it: Cloud names each item's field by id too; Data Center only by name. */
-export function renderHistory(history: JiraHistory, site: JiraSite, view: ChangelogView, only?: ReadonlySet<string>): ChangelogBody | null {
-  const names = new Map(fieldList(site, view.flavour).map((f) => [f.id, f.name]));
+function renderHistory(history: JiraHistory, site: JiraSite, view: ChangelogView, names: Map<string, string | undefined>, only?: ReadonlySet<string>): ChangelogBody | null {
   const items = history.items
     .filter((item) => !only || only.has(item.fieldId))
     .map((item) => {
@@ -83,8 +87,9 @@ export function renderHistory(history: JiraHistory, site: JiraSite, view: Change
 
 /** Histories rendered, those with nothing left after the field filter dropped. */
 function rendered(histories: readonly JiraHistory[], site: JiraSite, view: ChangelogView): ChangelogBody[] {
+  const names = fieldNames(site, view);
   return histories.flatMap((h) => {
-    const body = renderHistory(h, site, view);
+    const body = renderHistory(h, site, view, names);
     return body ? [body] : [];
   });
 }
@@ -115,12 +120,14 @@ export function bulkFetch(site: JiraSite, body: Record<string, unknown>, view: C
   if (wanted.length > MAX_ISSUES) throw new BadChangelogRequest(`issueIdsOrKeys: the maximum number of issues is ${MAX_ISSUES}.`);
   if (fieldIds.length > MAX_FIELDS) throw new BadChangelogRequest(`fieldIds: the maximum number of field IDs is ${MAX_FIELDS}.`);
   const only = fieldIds.length ? new Set(fieldIds) : undefined;
-  const issues = new Set(wanted.flatMap((w) => site.issues.find((i) => i.id === String(w) || i.key.toLowerCase() === String(w).toLowerCase()) ?? []));
+  const names = fieldNames(site, view);
+  const byIdOrKey = new Map(site.issues.flatMap((i) => [[i.id, i] as const, [i.key.toLowerCase(), i] as const]));
+  const issues = new Set(wanted.flatMap((w) => byIdOrKey.get(String(w).toLowerCase()) ?? []));
   const entries = [...issues]
     .flatMap((issue) => (issue.changelog ?? []).map((history) => ({ issue, history })))
     .sort((a, b) => a.history.created - b.history.created || Number(a.issue.id) - Number(b.issue.id))
     .flatMap(({ issue, history }) => {
-      const rendered = renderHistory(history, site, view, only);
+      const rendered = renderHistory(history, site, view, names, only);
       return rendered ? [{ issueId: issue.id, rendered }] : [];
     });
   const pageSize = Math.min(Math.max(1, Number(body['maxResults'] ?? 1000)), 10_000, pageLimit);
