@@ -17,6 +17,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { startSandboxServer } from '#sandbox/transports/server.ts';
 import { createSandboxWorld, sandboxConfig, sandboxEnv, type SandboxWorld } from '#sandbox/company/world.ts';
+import { SANDBOX_DC_PAT } from '#sandbox/company/epics.ts';
 import { main } from '#cli/main.ts';
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
@@ -82,23 +83,24 @@ async function syncOnce(configPath: string, now: Date, stdout: Writable = quiet)
   return (performance.now() - started) / 1000;
 }
 
-/** The sample company behind the rate-limited HTTP emulator, and a config pacing the engine at `pace` × the emulator's limits. */
-async function rateLimitedWorld(epics: number, pace: number) {
-  const world = createSandboxWorld({ epics, notionNow: () => new Date() });
+/** The sample company behind the rate-limited HTTP emulator, and a config pacing the engine at `pace` × the emulator's limits (plus `extra` settings). */
+async function rateLimitedWorld(epics: number, options: { pace?: number; flavour?: 'cloud' | 'datacenter'; extra?: Record<string, unknown> } = {}) {
+  const pace = options.pace ?? 1;
+  const world = createSandboxWorld({ epics, flavour: options.flavour ?? 'cloud', notionNow: () => new Date() });
   world.notionNet.setRateLimit({ requestsPerSecond: NOTION_RATE, burst: NOTION_RATE });
   world.jiraNet.setRateLimit({ requestsPerSecond: JIRA_RATE, burst: 2 * JIRA_RATE });
   const server = await startSandboxServer({ jira: world.jiraNet, notion: world.notionNet });
-  const dir = mkdtempSync(join(tmpdir(), 'backbone-bench-'));
-  const configPath = join(dir, 'config.json');
+  const configPath = join(mkdtempSync(join(tmpdir(), 'backbone-bench-')), 'config.json');
   const config = sandboxConfig({ jira: server.url, notion: server.url }, resolve('mappings'), { notionRate: pace * NOTION_RATE });
-  writeFileSync(configPath, JSON.stringify({ ...config, jira: { ...config.jira, rateLimit: { requestsPerSecond: pace * JIRA_RATE, concurrency: 4 } } }));
+  const jira = { ...config.jira, deployment: options.flavour ?? 'cloud', rateLimit: { requestsPerSecond: pace * JIRA_RATE, concurrency: 4 } };
+  writeFileSync(configPath, JSON.stringify({ ...config, jira, ...options.extra }));
   return { world, server, configPath };
 }
 
 const T0 = new Date('2026-11-23T08:00:00Z');
 
 async function syncBench(epics: number) {
-  const { world, server, configPath } = await rateLimitedWorld(epics, 1);
+  const { world, server, configPath } = await rateLimitedWorld(epics);
   try {
     const initialSeconds = await syncOnce(configPath, T0);
     const initial = counts(world);
@@ -152,7 +154,7 @@ async function syncBench(epics: number) {
  * server's own limit allows for the requests it accepted.
  */
 async function pacingBench(epics: number) {
-  const { world, server, configPath } = await rateLimitedWorld(epics, OVERSHOOT);
+  const { world, server, configPath } = await rateLimitedWorld(epics, { pace: OVERSHOOT });
   let log = '';
   const stdout = new Writable({ write: (chunk: Buffer, _e, done) => ((log += chunk.toString()), done()) });
   try {
@@ -265,3 +267,75 @@ const lines = [
   memoryGrowth === null ? '' : `\nfirst-sync peak RSS grows ${memoryGrowth} MB per 1,000 more epics (from ${memory.at(-2)!.epics} to ${memory.at(-1)!.epics})`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
+
+// ---- History: what the first run's rebuild of 12 closed periods costs (issue #14) ----
+
+/** A pulled-into-Notion row's data source, from a create's body. */
+const createdIn = (r: { method: string; path: string; body: unknown }) =>
+  r.method === 'POST' && r.path === '/v1/pages' ? ((r.body as { parent?: { data_source_id?: string } }).parent?.data_source_id ?? null) : null;
+
+/**
+ * The first sync of a portfolio with `balance.backfillPeriods` 12: Jira
+ * requests by kind (the changelog's are the history's own cost), Notion
+ * creates per table, and whether each balance row was created exactly once;
+ * then a second run, which must rebuild nothing. Cloud writes for real; Data
+ * Center is measured on a dry run (same reads, no writes).
+ */
+async function backfillBench(epics: number) {
+  const extra = { balance: { backfillPeriods: 12 } };
+  const { world, server, configPath } = await rateLimitedWorld(epics, { extra });
+  const { world: dcWorld, server: dcServer, configPath: dcConfigPath } = await rateLimitedWorld(epics, { flavour: 'datacenter', extra });
+  const t0 = T0;
+  const jiraCounts = (log: { path: string; body: unknown }[]) => ({
+    requests: log.length,
+    search: log.filter((r) => r.path.endsWith('/search/jql') || (r.path === '/rest/api/2/search' && !JSON.stringify(r.body).includes('changelog'))).length,
+    changelog: log.filter((r) => r.path.endsWith('/changelog/bulkfetch') || r.path.endsWith('/changelog') || (r.path === '/rest/api/2/search' && JSON.stringify(r.body).includes('changelog'))).length,
+  });
+  try {
+    const seconds = await syncOnce(configPath, t0);
+    const balanceDs = world.notion.databaseByTitle(BALANCE_TABLE.title)!.dataSourceIds[0]!;
+    const epicsDs = world.notion.databaseByTitle(EPICS_TABLE.title)!.dataSourceIds[0]!;
+    const balanceRows = world.notion.rows(balanceDs);
+    const periods = new Set(balanceRows.map((r) => String(world.notion.valueOf(r, 'Period')))).size;
+    const first = {
+      jira: jiraCounts(world.jira.requestLog),
+      notionEpicCreates: world.notion.requestLog.filter((r) => createdIn(r) === epicsDs).length,
+      notionBalanceCreates: world.notion.requestLog.filter((r) => createdIn(r) === balanceDs).length,
+      balanceRows: balanceRows.length,
+      periods,
+      wallSeconds: round(seconds, 1),
+    };
+    reset(world);
+    await syncOnce(configPath, t0);
+    const again = { jira: jiraCounts(world.jira.requestLog), notionWrites: counts(world).notionWrites };
+    // Data Center authenticates with a personal access token.
+    const dcEnv = { ...process.env, ...sandboxEnv(), JIRA_API_TOKEN: SANDBOX_DC_PAT };
+    const dcCode = await main(['sync', '--dry-run', '--config', dcConfigPath], { stdout: quiet, stderr: quiet, env: dcEnv, now: () => t0 });
+    if (dcCode !== 0) throw new Error(`Data Center dry run exited ${dcCode}`);
+    const dataCenterDryRun = jiraCounts(dcWorld.jira.requestLog);
+    return { epics, first, again, dataCenterDryRun };
+  } finally {
+    await server.close();
+    await dcServer.close();
+  }
+}
+
+const backfills = [];
+for (const size of values.sizes.split(',').map(Number)) {
+  process.stderr.write(`backfill bench: ${size} epics, 12 closed weeks rebuilt…\n`);
+  backfills.push(await backfillBench(size));
+}
+writeFileSync(resolve('bench/backfill-results.json'), `${JSON.stringify({ machine, scale: SCALE, backfills }, null, 2)}\n`);
+process.stdout.write(
+  [
+    '',
+    'first run with 12 closed weeks rebuilt from the changelog (Cloud; Data Center measured on a dry run):',
+    '',
+    '| epics | Jira: all (search, changelog) | Data Center: all (search, changelog) | Notion creates: epics + balance | balance rows (periods) | 2nd run: Jira changelog, Notion writes |',
+    '|---|---|---|---|---|---|',
+    ...backfills.map(
+      (b) =>
+        `| ${b.epics} | ${b.first.jira.requests} (${b.first.jira.search}, ${b.first.jira.changelog}) | ${b.dataCenterDryRun.requests} (${b.dataCenterDryRun.search}, ${b.dataCenterDryRun.changelog}) | ${b.first.notionEpicCreates} + ${b.first.notionBalanceCreates} | ${b.first.balanceRows} (${b.first.periods}) | ${b.again.jira.changelog}, ${b.again.notionWrites} |`,
+    ),
+  ].join('\n') + '\n',
+);

@@ -1,4 +1,5 @@
 import type { CloudClient } from 'jira.js';
+import { cloudChangelogs } from './cloudChangelogs.ts';
 import type { JiraApi } from './jiraApi.ts';
 import type { RawIssue } from './toEpic.ts';
 
@@ -10,6 +11,8 @@ export function cloudApi(jira: CloudClient): JiraApi {
     idsPerPage: 5000,
     fields: () => jira.issueFields.getFields(),
     issueTypes: () => jira.issueTypes.getIssueAllTypes(),
+    statuses: () => jira.workflowStatuses.getStatuses(),
+    changelogs: (issueIds, fieldIds) => cloudChangelogs(jira, issueIds, fieldIds),
     async *search(jql, fields, pageSize) {
       let nextPageToken: string | undefined;
       do {

@@ -41,8 +41,8 @@ export function createJiraClient(options: JiraClientOptions): CloudClient {
   return createCloudClient(scheduled);
 }
 
-/** Reads are idempotent, and so is a JQL search sent by POST; edits that set values are too. */
+/** Reads are idempotent, and so are a JQL search and a changelog bulk fetch sent by POST; edits that set values are too. */
 function isIdempotent(method: string | undefined, url: string): boolean {
   const m = (method ?? 'GET').toUpperCase();
-  return m === 'GET' || m === 'PUT' || (m === 'POST' && /\/search\/(jql|approximate-count)$/.test(url));
+  return m === 'GET' || m === 'PUT' || (m === 'POST' && /\/(search\/(jql|approximate-count)|changelog\/bulkfetch)$/.test(url));
 }

@@ -1,6 +1,7 @@
 import { judgeResponse } from '../http/judgeResponse.ts';
 import type { RequestScheduler } from '../http/requestScheduler.ts';
-import type { JiraApi, JiraField } from './jiraApi.ts';
+import type { JiraApi, JiraField, JiraStatus } from './jiraApi.ts';
+import { jqlList } from './jql.ts';
 import type { RawIssue } from './toEpic.ts';
 
 /** A non-2xx answer from a Data Center site, shaped like jira.js's ApiError so one explainer serves both. */
@@ -17,6 +18,11 @@ export class DataCenterApiError extends Error {
     this.body = body;
   }
 }
+
+/** Issue ids per changelog search: a JQL list this long stays well inside a request body. */
+const IDS_PER_SEARCH = 500;
+/** Issues per page when each carries its whole changelog. */
+const CHANGELOG_PAGE = 50;
 
 /**
  * Jira Data Center / Server over plain fetch: /rest/api/2/search paged by
@@ -48,24 +54,32 @@ export function dataCenterApi(options: { host: string; token: string; scheduler:
     if (!response.ok) throw new DataCenterApiError(response.status, response.statusText, parsed);
     return parsed as T;
   };
+  /** /rest/api/2/search paged by `startAt` until `total`. */
+  async function* searchPages(query: { jql: string; fields: readonly string[]; expand?: string[] }, pageSize: number): AsyncGenerator<RawIssue[]> {
+    for (let startAt = 0; ; ) {
+      const page = await request<{ issues?: RawIssue[]; total?: number; startAt?: number }>('POST', '/rest/api/2/search', { ...query, startAt, maxResults: pageSize });
+      const issues = page.issues ?? [];
+      yield issues;
+      startAt += issues.length;
+      if (issues.length === 0 || page.total === undefined || startAt >= page.total) return;
+    }
+  }
   return {
     deployment: 'datacenter',
     // /rest/api/2/search caps `maxResults` at the site's jira.search.views.default.max, 1,000 unless an admin changed it.
     idsPerPage: 1000,
     fields: () => request<JiraField[]>('GET', '/rest/api/2/field'),
     issueTypes: () => request<{ name?: string; hierarchyLevel?: number }[]>('GET', '/rest/api/2/issuetype'),
-    async *search(jql, fields, pageSize) {
-      for (let startAt = 0; ; ) {
-        const page = await request<{ issues?: RawIssue[]; total?: number; startAt?: number }>('POST', '/rest/api/2/search', {
-          jql,
-          startAt,
-          maxResults: pageSize,
-          fields,
-        });
-        const issues = page.issues ?? [];
-        yield issues;
-        startAt += issues.length;
-        if (issues.length === 0 || page.total === undefined || startAt >= page.total) return;
+    statuses: () => request<JiraStatus[]>('GET', '/rest/api/2/status'),
+    search: (jql, fields, pageSize) => searchPages({ jql, fields }, pageSize),
+    // Data Center has no bulk fetch, but its search expands every history (Cloud's stops at 40), so the changelog
+    // comes with a search by id, paged like any other. The field filter is applied when the items are read.
+    async *changelogs(issueIds) {
+      for (let i = 0; i < issueIds.length; i += IDS_PER_SEARCH) {
+        const jql = `id in ${jqlList(issueIds.slice(i, i + IDS_PER_SEARCH))} ORDER BY id ASC`;
+        for await (const issues of searchPages({ jql, fields: ['created'], expand: ['changelog'] }, CHANGELOG_PAGE)) {
+          yield issues.map((issue) => ({ issueId: issue.id, histories: issue.changelog?.histories ?? [] }));
+        }
       }
     },
     async addLabel(issueId, label) {

@@ -1,6 +1,7 @@
-import type { EpicSource, LabelWriter } from '#engine/ports.ts';
+import type { EpicSource, HistorySource, LabelWriter } from '#engine/ports.ts';
 import type { RequestScheduler } from '../http/requestScheduler.ts';
 import { schedulerFor, type TransportSettings } from '../http/schedulerFor.ts';
+import { cachedLookups } from './cachedLookups.ts';
 import { cloudApi } from './cloudApi.ts';
 import { createJiraClient } from './createJiraClient.ts';
 import { dataCenterApi } from './dataCenterApi.ts';
@@ -9,6 +10,7 @@ import { explainJiraError } from './explainJiraError.ts';
 import { inScopeIds } from './inScopeIds.ts';
 import type { JiraApi } from './jiraApi.ts';
 import { pullEpics } from './pullEpics.ts';
+import { readHistories } from './readHistories.ts';
 import type { TeamRule } from './teamOf.ts';
 
 /** The `jira` section of the config, as this connector reads it. */
@@ -29,15 +31,10 @@ export interface JiraSettings extends TransportSettings {
 
 export interface JiraConnector {
   epics: EpicSource;
+  history: HistorySource;
   labels: LabelWriter;
   /** Every Jira request goes through it: the run's deadline aborts it, and its stats are logged. */
   scheduler: RequestScheduler;
-}
-
-/** The pull and the in-scope search both need the epic-level issue types: one run asks Jira once. */
-function issueTypesOnce(api: JiraApi): JiraApi {
-  let types: ReturnType<JiraApi['issueTypes']> | undefined;
-  return { ...api, issueTypes: () => (types ??= api.issueTypes()) };
 }
 
 /**
@@ -55,7 +52,7 @@ export function jiraConnector(
   const scheduler = schedulerFor(settings);
   let api: JiraApi | undefined;
   const jira = () =>
-    (api ??= issueTypesOnce(
+    (api ??= cachedLookups(
       settings.deployment === 'datacenter'
         ? dataCenterApi({ host: settings.host, token: credentials.token, scheduler })
         : cloudApi(
@@ -74,6 +71,9 @@ export function jiraConnector(
     epics: {
       pullEpics: (pull) => pullEpics(jira(), { ...settings, effort: settings.effortFallback, ruleFields: options.ruleFields }, pull),
       inScopeIds: () => inScopeIds(jira(), settings),
+    },
+    history: {
+      histories: (epicIds) => readHistories(jira(), settings, epicIds).catch(explain),
     },
     labels: {
       addLabel: (issueId, label) => jira().addLabel(issueId, label).catch(explain),

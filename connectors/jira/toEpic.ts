@@ -1,8 +1,10 @@
 import type { Epic, StatusCategory } from '#core/epic.ts';
 import { BackboneError } from '#core/errors.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
+import type { RawHistory } from './jiraApi.ts';
 import { effortOf, NO_EFFORT } from './effort.ts';
 import { fieldTexts } from './fieldTexts.ts';
+import { jiraTimeMs } from './jiraTime.ts';
 import { epicFieldsSchema } from './issueFields.ts';
 import { notionLinksIn } from './notionLinks.ts';
 import { teamOf, type TeamRule } from './teamOf.ts';
@@ -11,15 +13,16 @@ export interface RawIssue {
   id: string;
   key: string;
   fields?: Record<string, unknown>;
+  /** Data Center, with `expand=changelog`: every history of the issue. */
+  changelog?: { histories?: RawHistory[] };
 }
 
 const CATEGORIES = new Set<StatusCategory>(['new', 'indeterminate', 'done']);
 
 /** Jira timestamps ("2026-11-20T10:15:30.123+0100") as ISO-8601 UTC. */
 function isoTimestamp(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  const ms = jiraTimeMs(value);
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 /** A Jira issue, as returned by the epic search, in the shape the domain core reads. */

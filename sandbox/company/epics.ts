@@ -1,5 +1,6 @@
 import type { JiraIssue, JiraIssueType, JiraProject, JiraSite } from '../emulators/jira/model.ts';
 import { description } from './descriptions.ts';
+import { addSandboxHistory } from './history.ts';
 import { customValuesFor, SANDBOX_FIELDS, SANDBOX_PEOPLE } from './people.ts';
 import { SANDBOX_STRATEGY_PAGES } from './strategy.ts';
 
@@ -186,7 +187,7 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
       }
     }
   }
-  return {
+  const site: JiraSite = {
     projects: TEAMS.map((t) => t.project),
     issueTypes,
     issues,
@@ -195,6 +196,9 @@ export function buildSandboxPortfolio(options: PortfolioOptions = {}): JiraSite 
     customFields: Object.values(SANDBOX_FIELDS),
     people: [...SANDBOX_PEOPLE],
   };
+  // Changelogs come from a stream of their own too: today's portfolio is the same with or without them.
+  addSandboxHistory(site, prng((options.seed ?? 1) ^ 0x5eed1e55), now);
+  return site;
 }
 
 /** The sandbox's Jira user (obviously not a real credential). */

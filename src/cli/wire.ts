@@ -28,5 +28,5 @@ export function wire(config: Config, secrets: Secrets, options: { logger: Logger
     logger: options.logger,
     scrub: scrubber.scrub.bind(scrubber),
   });
-  return { ...notion, jira: jira.epics, labels: jira.labels, schedulers: { jira: jira.scheduler, notion: notionScheduler } };
+  return { ...notion, jira: jira.epics, history: jira.history, labels: jira.labels, schedulers: { jira: jira.scheduler, notion: notionScheduler } };
 }

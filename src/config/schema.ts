@@ -130,6 +130,8 @@ const balance = z
     driftBasis: z.enum(['points', 'epics']).default('points'),
     /** Above this share of unclassified work (on the drift basis) the mix cannot be trusted, and every output says so. */
     unclassifiedWarningPercent: z.number().min(0).max(100).default(10),
+    /** Closed periods without rows that a run rebuilds from Jira's changelog (the first run's trend); 0 turns it off. */
+    backfillPeriods: z.number().int().min(0).max(520).default(12),
     /** Per-team targets overriding the work types' own: team → work type id → percent. */
     teamTargets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(100))).default({}),
   })

@@ -1,4 +1,5 @@
 import { counts, pointWeights, type BalancePolicy } from './balancePolicy.ts';
+import { daysWithin, spansOrAssumed } from './history/timeSpans.ts';
 import { UNCLASSIFIED, type WorkType } from './mappings.ts';
 import { sharesOf } from './percent.ts';
 import type { PortfolioEpic } from './portfolioEpic.ts';
@@ -29,6 +30,9 @@ export interface BalanceCell {
    * should split. Null for Unclassified itself.
    */
   classifiedShare: number | null;
+  /** Days the scope's epics of this type spent in progress within the period, and their percent of the scope's (the time weight). */
+  daysInProgress: number;
+  timeShare: number;
   /** Target share in percent; null when none is set for this work type (and team). */
   target: number | null;
   /** Classified share minus target, in percentage points. */
@@ -41,6 +45,7 @@ export interface ScopeSummary {
   scope: Scope;
   epics: number;
   points: number;
+  daysInProgress: number;
   /** Percent of the scope's epics / points linked to at least one Impact (Usage) page. */
   impactLinkedEpicShare: number;
   impactLinkedPointShare: number;
@@ -63,6 +68,8 @@ export interface BalanceInput {
   teamTargets: Readonly<Record<string, Readonly<Record<string, number>>>>;
   policy: BalancePolicy;
   now: Date;
+  /** The period whose days in progress make the time weight ([start, end) in epoch ms); without it, no time is weighed. */
+  window?: { start: number; end: number } | undefined;
 }
 
 export const PORTFOLIO_SCOPE: Scope = { kind: 'portfolio', name: 'Portfolio' };
@@ -72,8 +79,10 @@ interface Tally {
   scope: Scope;
   epics: number[];
   points: number[];
+  days: number[];
   totalEpics: number;
   totalPoints: number;
+  totalDays: number;
   impactEpics: number;
   impactPoints: number;
   usageEpics: number;
@@ -94,6 +103,7 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
   const { scope } = tally;
   const epicShares = sharesOf(tally.epics);
   const pointShares = sharesOf(tally.points);
+  const timeShares = sharesOf(tally.days);
   const teamTargets = scope.kind === 'team' ? input.teamTargets[scope.name] : undefined;
   // Unclassified is the last type; the shares of the others among themselves are the drift basis.
   const basis = input.policy.driftBasis === 'points' ? tally.points : tally.epics;
@@ -110,6 +120,8 @@ function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput)
       epicShare: epicShares[i]!,
       pointShare: pointShares[i]!,
       classifiedShare,
+      daysInProgress: round1(tally.days[i]!),
+      timeShare: timeShares[i]!,
       target,
       driftPp,
       status: driftPp === null ? null : statusOf(driftPp, input.policy.tolerancePp),
@@ -122,6 +134,7 @@ function summaryFor(t: Tally): ScopeSummary {
     scope: t.scope,
     epics: t.totalEpics,
     points: round1(t.totalPoints),
+    daysInProgress: round1(t.totalDays),
     impactLinkedEpicShare: percent(t.impactEpics, t.totalEpics),
     impactLinkedPointShare: percent(t.impactPoints, t.totalPoints),
     usageLinkedEpicShare: percent(t.usageEpics, t.totalEpics),
@@ -133,7 +146,7 @@ function summaryFor(t: Tally): ScopeSummary {
 const KIND_ORDER: Record<ScopeKind, number> = { portfolio: 0, team: 1, impact: 2, flow: 3 };
 
 /**
- * The work mix by epic count and by story points, for the whole portfolio,
+ * The work mix by epic count, by story points and by days in progress, for the whole portfolio,
  * each team, each Impact target and each Usage flow, with Unclassified as a row
  * of its own, targets, drift and status; plus how much of each scope's work
  * connects to strategy. One pass over the epics, so 100k epics stay cheap.
@@ -155,8 +168,10 @@ export function computeBalance(input: BalanceInput): Balance {
         scope: kind === 'portfolio' ? PORTFOLIO_SCOPE : { kind, name },
         epics: types.map(() => 0),
         points: types.map(() => 0),
+        days: types.map(() => 0),
         totalEpics: 0,
         totalPoints: 0,
+        totalDays: 0,
         impactEpics: 0,
         impactPoints: 0,
         usageEpics: 0,
@@ -170,6 +185,7 @@ export function computeBalance(input: BalanceInput): Balance {
   tallyOf('portfolio', PORTFOLIO_SCOPE.name);
   included.forEach((epic, i) => {
     const points = weights[i]!;
+    const days = input.window ? daysWithin(spansOrAssumed(epic), input.window) : 0;
     const type = typeIndex.get(epic.workTypeId) ?? unclassified;
     const serves = { impact: epic.impactIds.length > 0, usage: epic.usageIds.length > 0 };
     const add = (tally: Tally) => {
@@ -177,6 +193,8 @@ export function computeBalance(input: BalanceInput): Balance {
       tally.points[type]! += points;
       tally.totalEpics += 1;
       tally.totalPoints += points;
+      tally.days[type]! += days;
+      tally.totalDays += days;
       if (serves.impact) {
         tally.impactEpics += 1;
         tally.impactPoints += points;

@@ -4,6 +4,7 @@ import { mixLines, movedSection, strategyLines, teamLines, whereToActSection } f
 import type { StrategyPage } from './strategy.ts';
 import type { StrategyGaps } from './strategyCoverage.ts';
 import type { WhatMoved } from './whatMoved.ts';
+import { weighedCells, weightDisagreements, widestDisagreements } from './weightDisagreement.ts';
 
 /**
  * The dashboard section as a small document model, independent of Notion's
@@ -32,6 +33,7 @@ export function dashboardDoc(facts: DashboardFacts): DocBlock[] {
   const blocks: DocBlock[] = [
     { type: 'paragraph', lines: [...mixLines(facts.balance, facts.period, facts.policy), gap, ...teamLines(facts.balance), gap, ...strategyLines(facts.balance, facts.gaps)] },
     ...movedSection(facts.moved, facts.policy),
+    ...weightsSection(facts.balance, facts.policy.tolerancePp),
     ...whereToActSection(),
   ];
   const narratives = facts.strategy.filter((p) => p.layer === 'Impact' && p.narrative);
@@ -40,4 +42,22 @@ export function dashboardDoc(facts: DashboardFacts): DocBlock[] {
     for (const page of narratives) blocks.push({ type: 'paragraph', lines: [{ text: `${page.title}: ${page.narrative}` }] });
   }
   return blocks;
+}
+
+/**
+ * The mix by all three weights (epics, story points, days in progress), and the
+ * portfolio and teams where they disagree by more than the tolerance: "PLAT:
+ * Growth 40% of points, 22% of time in progress". Impact targets and flows are
+ * left to the report: an epic relinked would rewrite this block for them.
+ */
+function weightsSection(balance: Balance, tolerancePp: number): DocBlock[] {
+  const portfolio = balance.cells.filter((c) => c.scope.kind === 'portfolio');
+  const pct = (n: number) => `${Math.round(n)}%`;
+  const lines: DocLine[] = portfolio.map((c) => ({ text: `${c.workType.name}: ${pct(c.epicShare)} of epics, ${pct(c.pointShare)} of points, ${pct(c.timeShare)} of days in progress` }));
+  const portfolioAndTeams = balance.cells.filter((c) => c.scope.kind === 'portfolio' || c.scope.kind === 'team');
+  const disagreements = weightDisagreements(weighedCells(portfolioAndTeams), tolerancePp);
+  if (disagreements.length > 0) {
+    lines.push({ text: '' }, { text: `Where they disagree by more than ${tolerancePp} pp:`, bold: true }, ...widestDisagreements(disagreements).map((text) => ({ text })));
+  }
+  return [{ type: 'heading', text: 'Epics, points and time in progress' }, { type: 'paragraph', lines }];
 }

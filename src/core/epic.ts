@@ -2,6 +2,8 @@
  * An epic as the domain core sees it: already pulled from Jira and normalised,
  * whatever the deployment (Cloud or Data Center) or field ids.
  */
+import type { TimeSpan } from './history/timeSpans.ts';
+
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
 export interface Epic {
@@ -36,4 +38,6 @@ export interface Epic {
   created: string;
   updated: string;
   resolved: string | null;
+  /** When it was in an In-Progress-category status, from its changelog; absent when the changelog was not read. */
+  inProgress?: readonly TimeSpan[] | undefined;
 }

@@ -1,5 +1,6 @@
 import type { ClassifiedEpic } from './classifiedEpic.ts';
 import type { StatusCategory } from './epic.ts';
+import type { TimeSpan } from './history/timeSpans.ts';
 import { linkFacts } from './linkFacts.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface PortfolioEpic {
   workTypeId: string;
   impactIds: readonly string[];
   usageIds: readonly string[];
+  /** When it was in progress (the time weight); absent when unknown. */
+  inProgress?: readonly TimeSpan[] | undefined;
 }
 
 export function portfolioEpicOf({ epic, classification, links }: ClassifiedEpic): PortfolioEpic {
@@ -34,5 +37,6 @@ export function portfolioEpicOf({ epic, classification, links }: ClassifiedEpic)
     workTypeId: classification.workType.id,
     impactIds,
     usageIds,
+    inProgress: epic.inProgress,
   };
 }

@@ -6,6 +6,7 @@ import type { RejectedEstimate } from '#core/storyPoints.ts';
 import type { SyncState } from '#core/syncState.ts';
 import type { RowValues, TableSpec, WrittenValues } from '#core/tables/table.ts';
 import type { DocBlock } from '#core/dashboardDoc.ts';
+import type { EpicHistory } from '#core/history/fieldChange.ts';
 
 /**
  * What the engine needs from the outside world. The CLI wires the Jira and
@@ -22,6 +23,12 @@ export interface EpicSource {
   pullEpics(options?: PullOptions): Promise<{ epics: Epic[]; jql: string; rejectedEstimates: RejectedEstimate[] }>;
   /** The ids of every epic in scope now (the full pull's query, ids only): how an incremental run learns which epics are gone. */
   inScopeIds(): Promise<string[]>;
+}
+
+/** Jira's changelog, for the balance of past periods and the time each epic spent in progress. */
+export interface HistorySource {
+  /** The changes to status, labels, resolution and story points of these epics (by issue id), oldest first; epics without any are absent. */
+  histories(epicIds: readonly string[]): Promise<Map<string, EpicHistory>>;
 }
 
 /** Writes back to Jira: only ever adds a label. */

@@ -8,19 +8,21 @@ import { inTimeOrder, planRows, type ExistingRow, type PlanOptions, type Row, ty
 import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
-import { BALANCE_TABLE, balanceCellRow, balanceSummaryRow, previousPeriodOf } from '#core/tables/balanceTable.ts';
+import { BALANCE_TABLE, balanceRows, previousPeriodOf } from '#core/tables/balanceTable.ts';
+import { periodSpanOf } from '#core/periodSpan.ts';
 import { EPICS_TABLE, epicFromRow, overridesByEpic, type EpicRow } from '#core/tables/epicsTable.ts';
-import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
+import { asReadBack, columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
 import { epicRowsDamage } from '#core/epicRowsDamage.ts';
 import { recoverKeys } from '#core/recoverKeys.ts';
 import { createCharts } from './createCharts.ts';
+import { closedPeriodRows, closedPeriodsToWrite, logClosedPeriods, markersLast, withInProgressSpans, type HistoryOptions } from './history.ts';
 import { identifyEpicRows } from './identifyEpicRows.ts';
 import { publishDashboard } from './publishDashboard.ts';
 import { warnUnclassified } from './warnUnclassified.ts';
 import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
-import type { ApplyResult, Charts, Dashboard, EpicSource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
+import type { ApplyResult, Charts, Dashboard, EpicSource, HistorySource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
   mappings: Mappings;
@@ -35,6 +37,8 @@ export interface SyncOptions {
   /** How far before the cursor an incremental pull starts, for Jira's eventually consistent search. */
   overlapMs: number;
   now: Date;
+  /** Closed periods rebuilt from Jira's changelog; none when absent. */
+  history?: HistoryOptions;
   logger: Logger;
   /** Told how many row writes a table's plan holds, just before they start: the CLI sizes the run's deadline by it. */
   onWritesPlanned?: (writes: number) => void;
@@ -50,6 +54,8 @@ export interface WriteProgress {
 
 export interface SyncPorts {
   jira: EpicSource;
+  /** Jira's changelog; without it, no past period is rebuilt and time in progress is not known. */
+  history?: HistorySource;
   strategy: StrategySource;
   tables: TableStore;
   state: SyncStateStore;
@@ -100,6 +106,10 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
   const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
   const existingEpics = epicsFound ? await epicsFound.readRows() : [];
+  const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
+  const storedBalance = balanceFound ? await balanceFound.readRows() : [];
+  // Closed periods with no rows yet (or all of them, to restate) are rebuilt from the changelog, which needs every epic.
+  const closed = ports.history ? closedPeriodsToWrite(storedBalance, options.now, options.period, options.history) : [];
   const cursor = cursorOf(
     state,
     existingEpics.map((r) => r.values.updated),
@@ -113,20 +123,24 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
     ? { full: true, reason: 'no Epics database yet' }
     : damage && !options.full
       ? { full: true, reason: damage }
-      : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
+      : closed.length > 0
+        ? { full: true, reason: `${closed.length} closed period(s) to rebuild from the changelog` }
+        : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const { epics, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  const { epics: found, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
   // An incremental run pulls only changed epics; the ids still in scope tell it which rows' epics were deleted or moved out.
   const inScope = mode.full ? null : new Set(await ports.jira.inScopeIds());
   warnRejectedEstimates(logger, rejectedEstimates);
-  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
+  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: found.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
 
-  const epicRows = identifyEpicRows(existingEpics, epics, epicsFound?.missing ?? []);
+  const epicRows = identifyEpicRows(existingEpics, found, epicsFound?.missing ?? []);
   const overrides = overridesByEpic(epicRows);
-  const pulled = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
+  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
+  const { epics, histories } = await withInProgressSpans(ports.history, found, rowsById, { everyEpic: closed.length > 0 });
+  const classification = { mappings, strategy, overrideOf: (id: string) => overrides.get(id) ?? null };
+  const pulled = classifyEpics(epics, classification);
   const period = periodOf(options.now, options.period);
   const rowContext = { mappings, policy: options.policy, now: options.now, period };
-  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
   const desiredEpics: EpicRow[] = pulled.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
 
   const portfolio = pulled.map(portfolioEpicOf);
@@ -144,25 +158,21 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       if (recounted) desiredEpics.push(recounted);
     }
   }
-  const balance = computeBalance({
-    epics: portfolio,
-    workTypes: mappings.workTypes,
-    strategy,
-    teamTargets: options.teamTargets,
-    policy: options.policy,
-    now: options.now,
-  });
+  const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
+  const balance = computeBalance({ ...balanceSettings, epics: portfolio, now: options.now, window: periodSpanOf(options.now, options.period) });
   warnUnclassified(logger, balance, options.policy);
 
-  const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
-  const storedBalance = balanceFound ? await balanceFound.readRows() : [];
-  // Only this period's rows are compared, so earlier periods are never touched; the one before is read for what moved.
-  const existingBalance = storedBalance.filter((r) => r.values.period === period);
-  const previousPeriod = previousPeriodOf(storedBalance, period);
-  const balanceRows = [
-    ...balance.cells.map((cell) => balanceCellRow(cell, period)),
-    ...balance.summaries.map((summary) => balanceSummaryRow(summary, period)),
-  ];
+  const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
+  logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
+
+  // Only this period's rows, and those of closed periods being rebuilt, are compared: other periods are never touched.
+  // The period before is read for what moved.
+  const writing = new Set([period, ...closed.map((p) => p.label)]);
+  const existingBalance = storedBalance.filter((r) => writing.has(r.values.period ?? ''));
+  // What moved compares with the period before: as Notion holds it, or as this run rebuilds it from the changelog.
+  const knownBalance = [...storedBalance, ...closedRows.map((row) => asReadBack(BALANCE_TABLE, row))];
+  const previousPeriod = previousPeriodOf(knownBalance, period);
+  const desiredBalance = [...balanceRows(balance, period), ...closedRows];
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
@@ -190,9 +200,11 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
     // Balance rows that lost their Key are recognised by period, scope and work type; the rest of the period's are archived.
-    await syncTable(balanceTable, BALANCE_TABLE, () => balanceRows, recoverKeys(BALANCE_TABLE, existingBalance, balanceRows).rows, {
+    await syncTable(balanceTable, BALANCE_TABLE, () => desiredBalance, recoverKeys(BALANCE_TABLE, existingBalance, desiredBalance).rows, {
       archiveMissing: true,
       options,
+      // A rebuilt period's portfolio "All work" row goes last: a run killed before it is completed by the next one.
+      writeOrder: closed.length > 0 ? markersLast(closed) : undefined,
     }),
   ];
 
@@ -205,7 +217,7 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       policy: options.policy,
       now: options.now,
       portfolio,
-      previous: previousPeriod ? { period: previousPeriod, rows: storedBalance.filter((r) => r.values.period === previousPeriod) } : null,
+      previous: previousPeriod ? { period: previousPeriod, rows: knownBalance.filter((r) => r.values.period === previousPeriod) } : null,
       movedRows: movedRowsAfterRun(desiredEpics, epicRows, period, { full: mode.full }),
     },
     options,

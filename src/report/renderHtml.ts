@@ -10,6 +10,7 @@ import { fixList } from './sections/fixList.ts';
 import { strategyGaps } from './sections/strategyGaps.ts';
 import { targetEpics } from './sections/targetEpics.ts';
 import { whatMovedSection } from './sections/whatMovedSection.ts';
+import { reconstructedNote, weightsSection } from './historySections.ts';
 
 /**
  * A self-contained page (inline CSS and SVG, no scripts, no network) with the
@@ -43,7 +44,9 @@ function trendChart(data: ReportData, workTypes: readonly string[], colour: Colo
   const grid = [0, 25, 50, 75, 100].map(
     (s) => html`<line x1="${pad}" x2="${width - pad}" y1="${y(s)}" y2="${y(s)}" stroke="#e3e6ea"/><text x="4" y="${y(s) + 4}" class="axis">${s}%</text>`,
   );
-  const labels = periods.map((p, i) => html`<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${p}</text>`);
+  // Labels of a long trend (a rebuilt quarter of weeks) would overlap: every few are shown, always the last.
+  const every = Math.ceil(periods.length / 7);
+  const labels = periods.map((p, i) => (i % every === 0 || i === periods.length - 1 ? html`<text x="${x(i)}" y="${height - 12}" text-anchor="middle" class="axis">${p}</text>` : null));
   return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of points per work type over periods">${grid}${lines}${labels}</svg>`;
 }
 
@@ -117,9 +120,12 @@ export function renderHtml(data: ReportData): string {
 ${warning ? html`<p class="warning"><strong>Warning:</strong> ${warning}</p>` : null}
 <h2>Current mix against target (share of classified ${data.policy.driftBasis === 'points' ? 'story points' : 'epics'})</h2>
 ${mixChart(data, current, colour)}
+<h2>Epics, points and time in progress</h2>
+${weightsSection(data)}
 <h2>Trend (share of all story points)</h2>
 ${legend(workTypes, colour)}
 ${trendChart(data, workTypes, colour)}
+${reconstructedNote(data)}
 ${whatMovedSection(data)}
 <h2>Teams</h2>
 ${teamTable(data, workTypes, colour)}

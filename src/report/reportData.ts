@@ -10,7 +10,7 @@ import type { StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { epicMoves, whatMoved, type MixCell, type WhatMoved } from '#core/whatMoved.ts';
 
 /** One balance row as the report reads it back from Notion: the cell's numbers, its names as plain text. */
-export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'classifiedShare' | 'target' | 'driftPp'> {
+export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'daysInProgress' | 'timeShare' | 'classifiedShare' | 'target' | 'driftPp'> {
   period: string;
   scopeKind: string;
   scopeName: string;
@@ -57,6 +57,8 @@ export interface ReportContext {
   strategy: readonly StrategyPage[];
   workTypes: readonly WorkType[];
   policy: Pick<BalancePolicy, 'driftBasis' | 'unclassifiedWarningPercent'>;
+  /** How far apart two weights may be before the report flags it (balance.tolerancePp). */
+  tolerancePp: number;
 }
 
 export interface ReportData extends ReportContext {
@@ -73,6 +75,8 @@ export interface ReportData extends ReportContext {
   moved: WhatMoved | null;
   gaps: StrategyGaps;
   generatedAt: string;
+  /** Periods whose rows were rebuilt from Jira's changelog (with the rules of the day they were rebuilt), oldest first. */
+  reconstructed: string[];
 }
 
 /**
@@ -81,8 +85,10 @@ export interface ReportData extends ReportContext {
  */
 export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: readonly StoredEpicRow[], generatedAt: Date, context: ReportContext): ReportData {
   const cells: ReportCell[] = [];
+  const reconstructed = new Set<string>();
   const summaries: ReportSummary[] = [];
   for (const { values: v } of balanceRows) {
+    if (v.source === 'reconstructed' && v.period) reconstructed.add(v.period);
     const base = { period: v.period ?? '', scopeKind: v.scope ?? '', scopeName: v.scopeName ?? '', epics: v.epics ?? 0, points: v.points ?? 0 };
     if (v.workType === ALL_WORK) {
       summaries.push({
@@ -100,6 +106,8 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
         epicShare: v.epicShare ?? 0,
         pointShare: v.pointShare ?? 0,
         classifiedShare: v.classifiedShare,
+        daysInProgress: v.daysInProgress ?? 0,
+        timeShare: v.timeShare ?? 0,
         target: v.target,
         driftPp: v.driftPp,
         status: v.targetStatus || null,
@@ -138,6 +146,7 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
     epics,
     orphans: epics.filter((e) => e.missing.length > 0),
     moved,
+    reconstructed: [...reconstructed].sort(),
     gaps: strategyWithoutWork(epics, context.strategy),
     generatedAt: generatedAt.toISOString(),
   };

@@ -70,7 +70,8 @@ describe('pulling every epic from Jira, exactly', () => {
     const result = await h.runWithEnv(['sync'], { JIRA_EMAIL: '', JIRA_API_TOKEN: SANDBOX_DC_PAT }, T0);
     expect(result.code, result.stderr).toBe(0);
     expect(epicRows(h)).toHaveLength(epicCount(h));
-    const searches = h.world.jira.requestLog.filter((r) => r.path === '/rest/api/2/search');
+    // The epic search; the changelog search (expand=changelog, for time in progress) is another.
+    const searches = h.world.jira.requestLog.filter((r) => r.path === '/rest/api/2/search' && !(r.body as { expand?: string[] }).expand);
     expect(searches.map((s) => (s.body as { startAt: number }).startAt)).toEqual([0, 10, 20]);
     const withPoints = h.world.jira.site.issues.find((i) => i.parentKey === null && i.storyPoints)!;
     expect(h.world.notion.valueOf(epicRows(h).find((r) => h.world.notion.valueOf(r, 'Jira ID') === withPoints.id)!, 'Story Points')).toBe(withPoints.storyPoints);

@@ -10,7 +10,7 @@ import { defaultMappings, portfolioEpic } from '../helpers/epicFactory.ts';
 import { storedRows } from '../helpers/storedRows.ts';
 
 
-const context: ReportContext = { strategy: [], workTypes: defaultMappings().workTypes, policy: defaultBalanceConfig() };
+const context: ReportContext = { strategy: [], workTypes: defaultMappings().workTypes, policy: defaultBalanceConfig(), tolerancePp: 5 };
 
 function rowsFor(period: string, epics: PortfolioEpic[]) {
   const b = computeBalance({ epics, workTypes: defaultMappings().workTypes, strategy: [], teamTargets: {}, policy: defaultBalanceConfig(), now: new Date() });

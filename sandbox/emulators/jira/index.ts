@@ -4,8 +4,10 @@ import { fieldList } from './fields.ts';
 import { matches, order, validateQuery, type EvalContext } from './jqlEvaluate.ts';
 import { JqlError, parseJql } from './jqlParse.ts';
 import type { JiraIssue, JiraSite } from './model.ts';
+import { BadChangelogRequest, bulkFetch, expandedChangelog, issueChangelog, recordChange, tracked } from './changelog.ts';
 import { renderIssue } from './render.ts';
 import { searchPageLimit } from './searchPageLimit.ts';
+import { renderStatus, WORKFLOW_STATUSES } from './statuses.ts';
 
 export interface JiraUser {
   email: string;
@@ -25,7 +27,10 @@ export interface JiraEmulatorOptions {
   now?: () => number;
 }
 
-type Query = { jql?: string; nextPageToken?: string; startAt?: number; maxResults?: number; fields?: string[] };
+type Query = { jql?: string; nextPageToken?: string; startAt?: number; maxResults?: number; fields?: string[]; expand?: string | string[] };
+
+/** Cloud's search expands at most this many histories per issue; Data Center's expands them all. */
+const CLOUD_EXPANDED_HISTORIES = 40;
 
 const REMOVED_SEARCH = {
   errorMessages: [
@@ -57,6 +62,10 @@ export class JiraEmulator implements Emulator {
   readonly #users: readonly JiraUser[];
   readonly #pats: readonly { token: string; user: JiraUser }[];
   readonly #now: () => number;
+  /** Cloud's POST /changelog/bulkfetch; false for a site (or a proxy in front of it) that answers it 404. */
+  bulkChangelog = true;
+  /** The most histories a bulk-fetch page holds, whatever is asked: Jira may return fewer than `maxResults`. */
+  changelogPageLimit = 10_000;
 
   constructor(options: JiraEmulatorOptions) {
     this.site = options.site;
@@ -94,6 +103,16 @@ export class JiraEmulator implements Emulator {
       if (this.flavour === 'datacenter' && /^(GET|POST) \/rest\/api\/2\/search$/.test(route)) {
         return json(this.#searchPaged(request.method === 'GET' ? this.#fromParams(query) : (body as Query), user, host));
       }
+      const view = { host, flavour: this.flavour, api, timeZone: user.timeZone };
+      if (this.flavour === 'cloud' && this.bulkChangelog && route === 'POST /rest/api/3/changelog/bulkfetch') return json(bulkFetch(this.site, body, view, this.changelogPageLimit));
+      const changelog = new RegExp(`^GET /rest/api/${api}/issue/([^/]+)/changelog$`).exec(route);
+      if (changelog) {
+        const issue = this.#issue(decodeURIComponent(changelog[1]!));
+        if (!issue) return json(errorBody(['Issue does not exist or you do not have permission to see it.']), 404);
+        const { startAt, maxResults } = this.#fromParams(query);
+        return json(issueChangelog(issue, this.site, view, { ...(startAt === undefined ? {} : { startAt }), ...(maxResults === undefined ? {} : { maxResults }) }));
+      }
+      if (route === `GET /rest/api/${api}/status`) return json(WORKFLOW_STATUSES.map((s) => renderStatus(s, host, api)));
       if (route === `GET /rest/api/${api}/field`) return json(fieldList(this.site, this.flavour));
       if (route === `GET /rest/api/${api}/issuetype`) return json(this.#issueTypes(host, api));
       if (route === `GET /rest/api/${api}/myself`) {
@@ -104,16 +123,19 @@ export class JiraEmulator implements Emulator {
       if (edit) return this.#editIssue(decodeURIComponent(edit[1]!), body);
       return json(errorBody([`No resource found for ${route}`]), 404);
     } catch (error) {
-      if (error instanceof JqlError) return json(errorBody([error.message]), 400);
+      if (error instanceof JqlError || error instanceof BadChangelogRequest) return json(errorBody([error.message]), 400);
       throw error;
     }
   }
 
   // ---- changes made "in Jira", for tests and benchmarks ----
 
+  /** Changes an issue as a person would; changes to status, labels, resolution and story points go into its changelog. */
   updateIssue(idOrKey: string, patch: Partial<Omit<JiraIssue, 'id' | 'key'>>): JiraIssue {
     const issue = this.#issue(idOrKey)!;
+    const before = tracked(issue);
     Object.assign(issue, patch, { updated: patch.updated ?? this.#now() });
+    recordChange(issue, before, issue, this.site, issue.updated, this.#users[0]?.accountId ?? this.#pats[0]?.user.accountId ?? 'unknown');
     return issue;
   }
 
@@ -159,6 +181,7 @@ export class JiraEmulator implements Emulator {
       startAt: one('startAt') === undefined ? undefined : Number(one('startAt')),
       maxResults: one('maxResults') === undefined ? undefined : Number(one('maxResults')),
       fields: query['fields'] ? listParam(query['fields']) : undefined,
+      expand: query['expand'],
     };
   }
 
@@ -185,7 +208,7 @@ export class JiraEmulator implements Emulator {
     const end = Math.min(offset + this.#pageSize(q.maxResults, fields), found.length);
     const last = end >= found.length;
     return {
-      issues: found.slice(offset, end).map((issue) => renderIssue(issue, this.site, { host, flavour: 'cloud', api: '3', fields })),
+      issues: found.slice(offset, end).map((issue) => this.#withChangelog(renderIssue(issue, this.site, { host, flavour: 'cloud', api: '3', fields }), issue, q, user, host)),
       isLast: last,
       ...(last ? {} : { nextPageToken: Buffer.from(`page:${end}`).toString('base64url') }),
     };
@@ -201,8 +224,16 @@ export class JiraEmulator implements Emulator {
       startAt,
       maxResults,
       total: found.length,
-      issues: found.slice(startAt, startAt + maxResults).map((issue) => renderIssue(issue, this.site, { host, flavour: 'datacenter', api: '2', fields })),
+      issues: found.slice(startAt, startAt + maxResults).map((issue) => this.#withChangelog(renderIssue(issue, this.site, { host, flavour: 'datacenter', api: '2', fields }), issue, q, user, host)),
     };
+  }
+
+  /** `expand=changelog` (a list, or comma-separated): every history on Data Center, the first 40 on Cloud. */
+  #withChangelog<T extends object>(rendered: T, issue: JiraIssue, q: Query, user: JiraUser, host: string): T {
+    const expand = listParam(typeof q.expand === 'string' ? [q.expand] : (q.expand ?? []));
+    if (!expand.includes('changelog')) return rendered;
+    const view = { host, flavour: this.flavour, api: this.flavour === 'cloud' ? '3' : '2', timeZone: user.timeZone };
+    return { ...rendered, changelog: expandedChangelog(issue, this.site, view, this.flavour === 'cloud' ? CLOUD_EXPANDED_HISTORIES : Infinity) };
   }
 
   #issueTypes(host: string, api: string): IssueTypeDetails[] {

@@ -6,9 +6,21 @@ export function floorMinute(ms: number): number {
   return Math.floor(ms / 60_000) * 60_000;
 }
 
-function offsetMs(epoch: number, timeZone: string): number {
+/** Formatters by time zone: making one costs far more than using it, and changelogs format thousands of times. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** How far a time zone's wall clock is ahead of UTC at a moment, in ms. */
+export function offsetMs(epoch: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    formatterFor(timeZone)
       .formatToParts(new Date(epoch))
       .map((p) => [p.type, p.value]),
   );

@@ -41,6 +41,33 @@ export interface JiraIssue {
    * pickers, option values for selects, [parent, child] for a cascading select.
    */
   custom?: Record<string, readonly string[]>;
+  /** What changed, oldest first; it ends in the issue's current values. */
+  changelog?: JiraHistory[];
+}
+
+/** One item of a history: a field's value before and after, as ids (`from`, `to`) and as text. Its name is the site's, at render time. */
+export interface JiraChangeItem {
+  fieldId: string;
+  fieldtype: 'jira' | 'custom';
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+/** Changes one person made at one moment. */
+export interface JiraHistory {
+  id: string;
+  created: number;
+  authorAccountId: string;
+  items: JiraChangeItem[];
+}
+
+/** A workflow status: its id is what changelogs name in `from` and `to`. */
+export interface JiraStatusDef {
+  id: string;
+  name: string;
+  category: CategoryKey;
 }
 
 /** Someone with a Jira account; user-picker fields name them. */

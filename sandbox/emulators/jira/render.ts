@@ -1,14 +1,24 @@
 import type { Issue } from 'jira.js/cloud';
 import { customValue } from './customValues.ts';
+import { offsetMs } from './jqlDates.ts';
 import { adfToWiki } from './wikiMarkup.ts';
-import { CATEGORY_NAMES, type JiraIssue, type JiraSite } from './model.ts';
+import type { JiraIssue, JiraSite } from './model.ts';
+import { renderStatus, statusDef } from './statuses.ts';
 
 /** Jira's timestamp format: 2026-11-20T10:15:30.123+0000. */
 export const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
+/** The same in a user's time zone, as Jira writes changelog times: 2026-11-20T10:15:30.123+0100. */
+export function jiraTimeIn(ms: number, timeZone: string): string {
+  const offset = offsetMs(ms, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const minutes = Math.abs(offset) / 60_000;
+  const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');
+  return `${new Date(ms + offset).toISOString().slice(0, -1)}${sign}${pad(minutes / 60)}${pad(minutes % 60)}`;
+}
+
 export const TEAM_FIELD = 'customfield_10001';
 
-const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
 
 /** All fields of an issue as a site of the given flavour returns them. */
 function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'cloud' | 'datacenter', api: string): Record<string, unknown> {
@@ -18,12 +28,7 @@ function allFields(issue: JiraIssue, site: JiraSite, host: string, flavour: 'clo
   const fields: Record<string, unknown> = {
     summary: issue.summary,
     labels: issue.labels,
-    status: {
-      self: `${host}/rest/api/${api}/status/1`,
-      id: String(CATEGORY_IDS[issue.status.category] * 1000 + 1),
-      name: issue.status.name,
-      statusCategory: { self: `${host}/rest/api/${api}/statuscategory/${CATEGORY_IDS[issue.status.category]}`, id: CATEGORY_IDS[issue.status.category], key: issue.status.category, name: CATEGORY_NAMES[issue.status.category], colorName: 'blue-gray' },
-    },
+    status: renderStatus(statusDef(issue.status.name, issue.status.category), host, api),
     issuetype: {
       self: `${host}/rest/api/${api}/issuetype/${type.id}`,
       id: type.id,

@@ -14,7 +14,7 @@ export const reportSpec: CommandSpec<{ html: string }> = {
   name: 'report',
   summary: 'write an HTML page of the balance from what the syncs left in Notion',
   description:
-    'Write a self-contained HTML page (mix against target, trend, what moved, teams, epics to fix, epics per target, strategy connection both ways, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
+    'Write a self-contained HTML page (mix against target, the mix by epics, points and time in progress, trend, what moved, teams, epics to fix, epics per target, strategy connection both ways, orphans) from what the last syncs left in Notion. Reads Notion only: needs only NOTION_TOKEN.',
   options: [{ flags: '--html <file>', description: 'the HTML file to write', required: true }],
   run: reportCommand,
 };
@@ -35,6 +35,7 @@ export async function reportCommand(ctx: CommandContext, options: { html: string
     strategy: pages,
     workTypes: mappings.workTypes,
     policy: config.balance,
+    tolerancePp: config.balance.tolerancePp,
   });
   const path = resolve(options.html);
   await writeFile(path, ctx.scrubber.scrub(renderHtml(data)), 'utf8');

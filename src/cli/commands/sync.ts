@@ -2,6 +2,8 @@ import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { runSync } from '#engine/runSync.ts';
 import { portfolioUnclassified } from '#core/unclassified.ts';
+import type { HistoryOptions } from '#engine/history.ts';
+import { ConfigError } from '#core/errors.ts';
 import { loadForCommand, type CommandContext, type Loaded } from '../context.ts';
 import { formatBalanceTable } from '../formatBalanceTable.ts';
 import { formatPlan } from '../formatPlan.ts';
@@ -14,7 +16,13 @@ interface SyncFlags {
   dryRun?: boolean;
   full?: boolean;
   table?: boolean;
+  /** `--backfill` alone is true; `--backfill 26` the text "26". */
+  backfill?: boolean | string;
+  restate?: boolean;
 }
+
+/** Periods `--backfill` alone rebuilds. */
+const DEFAULT_BACKFILL = 12;
 
 export const syncSpec: CommandSpec<SyncFlags> = {
   name: 'sync',
@@ -25,17 +33,33 @@ export const syncSpec: CommandSpec<SyncFlags> = {
     { flags: '--dry-run', description: 'read and compute everything, print the plan, write nothing' },
     { flags: '--full', description: 'reconcile every epic now, not only those changed since the last run' },
     { flags: '--table', description: 'with JSON logs, also print the balance table, to stderr (human mode always prints it)' },
+    { flags: '--backfill [periods]', description: `rebuild the closed periods that have no balance rows, this many back (default ${DEFAULT_BACKFILL}), from Jira's changelog` },
+    { flags: '--restate', description: 'rewrite the closed periods (balance.backfillPeriods back, or --backfill) from the changelog and log what changed' },
   ],
   run: syncCommand,
 };
 
+/** `--backfill [periods]`: absent, the config decides; alone, 12; with a count, that many (a usage error otherwise). */
+function backfillPeriodsOf(flag: boolean | string | undefined): number | undefined {
+  if (flag === undefined || flag === false) return undefined;
+  if (flag === true) return DEFAULT_BACKFILL;
+  const periods = Number(flag);
+  if (Number.isInteger(periods) && periods >= 1 && periods <= 520) return periods;
+  throw new ConfigError([`--backfill: expected a number of periods from 1 to 520, got "${flag}"`]);
+}
+
 /** `backbone-sync sync`: one run, for cron. */
 export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promise<ExitCode> {
   const dryRun = flags.dryRun ?? false;
+  const backfill = backfillPeriodsOf(flags.backfill);
   const loaded = await loadForCommand(ctx);
   const lock = dryRun ? null : acquireRunLock(`${loaded.config.notion.baseUrl}|${loaded.config.notion.parentPage}`);
   try {
-    return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false });
+    const history = { backfillPeriods: backfill ?? loaded.config.balance.backfillPeriods, restate: flags.restate ?? false };
+    if (history.restate && history.backfillPeriods === 0) {
+      throw new ConfigError(['--restate: balance.backfillPeriods is 0, so there is no window of closed periods to restate; add --backfill N']);
+    }
+    return await syncOnce(ctx, loaded, { dryRun, full: flags.full ?? false, table: flags.table ?? false, history });
   } finally {
     lock?.release();
   }
@@ -45,7 +69,7 @@ export async function syncCommand(ctx: CommandContext, flags: SyncFlags): Promis
 export async function syncOnce(
   ctx: CommandContext,
   { config, mappings, secrets, logger }: Loaded,
-  { dryRun, full, table: tableAsked }: { dryRun: boolean; full: boolean; table: boolean },
+  { dryRun, full, table: tableAsked, history }: { dryRun: boolean; full: boolean; table: boolean; history?: HistoryOptions },
 ): Promise<ExitCode> {
   const wiring = wire(config, secrets, { logger, mappings, onSchemaMismatch: ctx.io.onSchemaMismatch });
   const startedAt = Date.now();
@@ -68,6 +92,7 @@ export async function syncOnce(
     fullEveryMs: config.sync.fullEveryHours * 3_600_000,
     overlapMs: config.sync.overlapMinutes * 60_000,
     now: ctx.io.now?.() ?? new Date(),
+    history: history ?? { backfillPeriods: config.balance.backfillPeriods, restate: false },
     logger,
     onWritesPlanned: deadline.planned,
     // The bar is for a person at a terminal; log shippers get the progress lines.
@@ -81,7 +106,7 @@ export async function syncOnce(
   // The table is for people: always in human mode, in JSON mode only when asked for.
   if (ctx.flags.pretty || tableAsked) {
     const { warning } = portfolioUnclassified(report.balance, config.balance);
-    human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period, warning })}`);
+    human.write(`\n${formatBalanceTable(report.balance.cells, { colour: ctx.flags.colour, period: report.period, warning, tolerancePp: config.balance.tolerancePp })}`);
   }
 
   const failed = report.tables.flatMap((t) => t.result?.failed.map((f) => ({ table: t.table, ...f })) ?? []);

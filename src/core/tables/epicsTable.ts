@@ -5,6 +5,7 @@ import type { MixMark } from '../mixHistory.ts';
 import type { ExistingRow, Row } from '../plan.ts';
 import type { PortfolioEpic } from '../portfolioEpic.ts';
 import { statusCategoryFromName, statusCategoryName } from '../statusCategory.ts';
+import { formatSpans, parseSpans } from '../history/spanText.ts';
 import { defineTable, type RowValues, type WrittenValues } from './table.ts';
 
 /** One row per epic, keyed by Jira's immutable issue id, so an epic that moves project keeps its row. */
@@ -34,6 +35,7 @@ export const EPICS_TABLE = defineTable({
     fix: { name: 'Fix', type: 'rich_text' },
     mixBefore: { name: 'Mix Before', type: 'select' },
     mixChangedIn: { name: 'Mix Changed In', type: 'rich_text' },
+    inProgress: { name: 'In Progress', type: 'rich_text' },
   },
 });
 
@@ -71,6 +73,8 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic, counts:
       fix,
       mixBefore: mark.mixBefore,
       mixChangedIn: mark.mixChangedIn,
+      // Left out, so left alone, when this run did not read the epic's changelog.
+      inProgress: epic.inProgress && formatSpans(epic.inProgress),
     },
   };
 }
@@ -109,5 +113,6 @@ export function epicFromRow(row: StoredEpicRow, workTypes: readonly WorkType[]):
     workTypeId: workType.id,
     impactIds: v.impact,
     usageIds: v.usage,
+    inProgress: parseSpans(v.inProgress),
   };
 }

@@ -68,3 +68,11 @@ export function defineTable<const C extends Readonly<Record<string, Column>>>(sp
 export function columnsOf(spec: TableSpec): [id: string, column: Column][] {
   return Object.entries(spec.columns);
 }
+
+/** A row the engine is about to write, as it will read back: every column present, an unset one empty. */
+export function asReadBack<S extends TableSpec>(spec: S, row: { key: string; values: Readonly<Record<string, CellValue | undefined>> }): { key: string; pageId: string; values: RowValues<S> } {
+  const values: Record<string, CellValue> = {};
+  for (const [id, column] of columnsOf(spec)) values[id] = row.values[id] ?? (column.type === 'relation' ? [] : null);
+  // Filled column by column from the spec, so the values have its shape; not in Notion yet, so no page id.
+  return { key: row.key, pageId: '', values: values as RowValues<S> };
+}
