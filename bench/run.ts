@@ -321,11 +321,12 @@ async function backfillBench(epics: number) {
 }
 
 const backfills = [];
-for (const size of values.sizes.split(',').map(Number)) {
+for (const size of values.sizes.split(',').filter(Boolean).map(Number)) {
   process.stderr.write(`backfill bench: ${size} epics, 12 closed weeks rebuilt…\n`);
   backfills.push(await backfillBench(size));
 }
-writeFileSync(resolve('bench/backfill-results.json'), `${JSON.stringify({ machine, scale: SCALE, backfills }, null, 2)}\n`);
+// Only a run that measured backfills replaces their results.
+if (backfills.length > 0) writeFileSync(resolve('bench/backfill-results.json'), `${JSON.stringify({ machine, scale: SCALE, backfills }, null, 2)}\n`);
 process.stdout.write(
   [
     '',
