@@ -163,6 +163,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   warnUnclassified(logger, balance, options.policy);
 
   const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
+  // Every epic's changelog is needed only to rebuild the closed periods: let it go before the writes, which take longest.
+  histories.clear();
   logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
 
   // Only this period's rows, and those of closed periods being rebuilt, are compared: other periods are never touched.
