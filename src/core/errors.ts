@@ -1,6 +1,6 @@
 /**
  * Errors a user can act on, as kinds, in the style of jira.js 6's error module:
- * callers test a kind with a predicate (`isConfigError(e)`) instead of parsing
+ * callers test with a predicate (`isBackboneError(e)`) and read `e.kind` instead of parsing
  * messages. Each carries a stable `code` ('jira-auth', 'notion-schema') and a
  * message that names the thing to fix (a config path, a Jira key, a Notion
  * page) and what to do. No exit codes here: the CLI maps kinds to them in one
@@ -51,8 +51,4 @@ export class ConfigError extends BackboneError {
 
 export function isBackboneError(value: unknown): value is BackboneError {
   return value instanceof BackboneError;
-}
-
-export function isConfigError(value: unknown): value is ConfigError {
-  return value instanceof ConfigError;
 }

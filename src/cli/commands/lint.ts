@@ -1,6 +1,6 @@
 import { classifyEpics } from '#core/classifyEpics.ts';
 import { inferredLabels, lintEpics, type Finding } from '#core/lint.ts';
-import { EPICS_TABLE, overrideOf } from '#core/tables/epicsTable.ts';
+import { EPICS_TABLE, overridesByEpic } from '#core/tables/epicsTable.ts';
 import { warnRejectedEstimates } from '#engine/warnRejectedEstimates.ts';
 import type { CommandSpec } from '../commandSpec.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -57,8 +57,9 @@ export async function lintCommand(ctx: CommandContext, options: LintOptions): Pr
   ]);
   warnRejectedEstimates(logger, rejectedEstimates);
   // Overrides set in Notion count, so a bad one is reported too.
-  const rows = new Map((table ? await table.readRows() : []).map((r) => [r.key, r]));
-  const classified = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrideOf(rows.get(id)) });
+  // The same rule as sync: of duplicate rows, the oldest override counts.
+  const overrides = overridesByEpic(table ? await table.readRows() : []);
+  const classified = classifyEpics(epics, { mappings, strategy, overrideOf: (id) => overrides.get(id) ?? null });
   let findings = lintEpics(classified, mappings, strategy);
 
   if (values['apply-labels']) {

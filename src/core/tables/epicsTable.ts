@@ -80,7 +80,7 @@ export function epicRow({ epic, classification, links }: ClassifiedEpic, counts:
 }
 
 /** The Work Type Override a person set on the row, if any. */
-export function overrideOf(row: StoredEpicRow | undefined): string | null {
+function overrideOf(row: StoredEpicRow | undefined): string | null {
   return row?.values.workTypeOverride || null;
 }
 
