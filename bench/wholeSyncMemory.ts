@@ -1,5 +1,7 @@
 // Whole-sync memory: a first sync and a no-change re-run at each size, each in
-// a child process run with the launcher's flags (bench/syncInChild.ts), against
+// a child process run with the launcher's flags (bench/syncInChild.ts, bundled
+// as `npm run build` bundles the package, so the child runs JavaScript as
+// shipped, not TypeScript that Node strips at load time), against
 // the sandbox's HTTP emulator in this process with its rate limits off and the
 // engine's pacing raised, so a 50,000-epic run takes minutes, not hours.
 // Peak RSS is the child's own; growth per 1,000 epics is the slope between the
@@ -9,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { build as esbuild } from 'esbuild';
 import { createSandboxWorld, sandboxConfig, sandboxEnv } from '#sandbox/company/world.ts';
 import { startSandboxServer } from '#sandbox/transports/server.ts';
 
@@ -22,9 +25,30 @@ export interface SyncMemory {
   cpuMs: number;
 }
 
-async function syncInChild(flags: readonly string[], configPath: string): Promise<SyncMemory> {
+/**
+ * bench/syncInChild.ts as one JavaScript file, built with the package build's
+ * settings (package.json `build`). It lands inside the project, whose
+ * package.json resolves its `#mappings/…` import and node_modules the packages
+ * the bundle leaves out, as they resolve for the installed package.
+ */
+async function bundledChild(): Promise<string> {
+  const outfile = resolve('bench/.build/syncInChild.js');
+  await esbuild({
+    entryPoints: [resolve(process.env['PROBE'] ?? 'bench/syncInChild.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    packages: 'external',
+    logLevel: 'warning',
+    outfile,
+  });
+  return outfile;
+}
+
+async function syncInChild(flags: readonly string[], child: string, configPath: string): Promise<SyncMemory> {
   const resultPath = `${configPath}.${Date.now()}.result.json`;
-  const failure = await run(process.execPath, [...flags, resolve(process.env['PROBE'] ?? 'bench/syncInChild.ts'), configPath, resultPath], {
+  const failure = await run(process.execPath, [...flags, child, configPath, resultPath], {
     env: { ...process.env, ...sandboxEnv() },
     maxBuffer: 1 << 24,
   }).then(
@@ -56,10 +80,11 @@ export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
     }),
   );
   try {
-    const first = await syncInChild(flags, configPath);
+    const child = await bundledChild();
+    const first = await syncInChild(flags, child, configPath);
     const notionRequests = world.notion.requestLog.length;
     world.notion.requestLog.length = 0;
-    const noChange = await syncInChild(flags, configPath);
+    const noChange = await syncInChild(flags, child, configPath);
     return { epics, first: { ...first, notionRequests }, noChange: { ...noChange, notionRequests: world.notion.requestLog.length } };
   } finally {
     await server.close();

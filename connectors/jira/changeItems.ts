@@ -1,5 +1,6 @@
 import type { StatusCategory } from '#core/epic.ts';
 import type { FieldChange, StatusAt } from '#core/history/fieldChange.ts';
+import type { Interner } from '#core/interner.ts';
 import type { RawChangeItem, RawHistory } from './jiraApi.ts';
 import { jiraTimeMs } from './jiraTime.ts';
 
@@ -9,6 +10,11 @@ export interface ChangelogReading {
   storyPoints: { id: string; name: string | null } | null;
   /** A status's category, by the status id (`from`/`to`) or, failing that, its name. */
   categoryOf(id: string | null | undefined, name: string | null | undefined): StatusCategory;
+  /**
+   * One copy of each status and label list: a first sync holds every epic's
+   * changelog at once, and thousands of changes name the same few statuses.
+   */
+  shared: { statuses: Map<string, StatusAt>; interner: Interner };
 }
 
 /** The field ids the bulk fetch is filtered to (it takes up to 10). */
@@ -26,7 +32,8 @@ function fieldOf(item: RawChangeItem, reading: ChangelogReading): FieldChange['f
 }
 
 /** Labels travel as one space-separated list ("work-growth impact-x"); labels cannot contain spaces. */
-const labelList = (text: string | null | undefined) => (text ?? '').split(/\s+/).filter(Boolean);
+const labelList = (text: string | null | undefined, reading: ChangelogReading) =>
+  reading.shared.interner.list((text ?? '').split(/\s+/).filter(Boolean));
 
 /** Story points travel as text ("5", "5.0", "0.5"); empty or not a number is no estimate. */
 function pointsOf(text: string | null | undefined): number | null {
@@ -37,7 +44,12 @@ function pointsOf(text: string | null | undefined): number | null {
 
 function statusOf(id: string | null | undefined, name: string | null | undefined, reading: ChangelogReading): StatusAt | null {
   if (!id && !name) return null;
-  return { name: name ?? id!, category: reading.categoryOf(id, name) };
+  const status: StatusAt = { name: name ?? id!, category: reading.categoryOf(id, name) };
+  const key = `${status.category}:${status.name}`;
+  const known = reading.shared.statuses.get(key);
+  if (known) return known;
+  reading.shared.statuses.set(key, status);
+  return status;
 }
 
 /** `toString`, only as the item's own text: an item without one would otherwise hand back Object.prototype.toString. */
@@ -51,7 +63,7 @@ function changeOf(at: number, item: RawChangeItem, reading: ChangelogReading): F
     case 'status':
       return { at, field: 'status', from: statusOf(item.from, item.fromString, reading), to: statusOf(item.to, toString, reading) };
     case 'labels':
-      return { at, field: 'labels', from: labelList(item.fromString), to: labelList(toString) };
+      return { at, field: 'labels', from: labelList(item.fromString, reading), to: labelList(toString, reading) };
     case 'resolution':
       return { at, field: 'resolution', from: item.fromString ?? item.from ?? null, to: toString ?? item.to ?? null };
     case 'storyPoints':

@@ -1,5 +1,6 @@
 import type { StatusCategory } from '#core/epic.ts';
 import { inTimeOrder, type EpicHistory, type FieldChange } from '#core/history/fieldChange.ts';
+import { Interner } from '#core/interner.ts';
 import { changelogFieldIds, changesIn, type ChangelogReading } from './changeItems.ts';
 import { storyPointsFieldIn } from './discoverFields.ts';
 import type { JiraApi, JiraField, JiraStatus } from './jiraApi.ts';
@@ -40,7 +41,11 @@ export async function readHistories(jira: JiraApi, settings: { storyPointsField?
   if (epicIds.length === 0) return found;
   const needsFields = !settings.storyPointsField || jira.deployment === 'datacenter';
   const [statuses, fields] = await Promise.all([jira.statuses(), needsFields ? jira.fields() : Promise.resolve([])]);
-  const reading: ChangelogReading = { storyPoints: storyPointsOf(fields, settings.storyPointsField), categoryOf: categories(statuses) };
+  const reading: ChangelogReading = {
+    storyPoints: storyPointsOf(fields, settings.storyPointsField),
+    categoryOf: categories(statuses),
+    shared: { statuses: new Map(), interner: new Interner() },
+  };
   for await (const page of jira.changelogs(epicIds, changelogFieldIds(reading))) {
     for (const { issueId, histories } of page) {
       const changes = changesIn(histories, reading);

@@ -18,7 +18,12 @@ export interface ClassificationContext {
  * once per call; each epic then costs a few look-ups.
  */
 export function classifyEpics(epics: readonly Epic[], context: ClassificationContext): ClassifiedEpic[] {
+  return epics.map(epicClassifier(context));
+}
+
+/** The same, one epic at a time: for a caller that keeps only part of each result. */
+export function epicClassifier(context: ClassificationContext): (epic: Epic) => ClassifiedEpic {
   const classify = compileClassifier(context.mappings);
   const mapStrategy = compileStrategyMapper(context.strategy, context.mappings);
-  return epics.map((epic) => ({ epic, classification: classify(epic, context.overrideOf(epic.id)), links: mapStrategy(epic) }));
+  return (epic) => ({ epic, classification: classify(epic, context.overrideOf(epic.id)), links: mapStrategy(epic) });
 }

@@ -11,16 +11,18 @@ export class Interner {
 
   value(value: CellValue): CellValue {
     if (typeof value === 'string') return this.string(value);
-    if (Array.isArray(value)) {
-      const key = value.join('\u0000');
-      let list = this.#lists.get(key);
-      if (!list) {
-        list = value.map((v) => this.string(v));
-        this.#lists.set(key, list);
-      }
-      return list;
-    }
+    if (Array.isArray(value)) return this.list(value);
     return value;
+  }
+
+  list(values: readonly string[]): readonly string[] {
+    const key = values.join('\u0000');
+    let list = this.#lists.get(key);
+    if (!list) {
+      list = values.map((v) => this.string(v));
+      this.#lists.set(key, list);
+    }
+    return list;
   }
 
   string(value: string): string {

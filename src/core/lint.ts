@@ -2,6 +2,7 @@ import type { ClassifiedEpic } from './classifiedEpic.ts';
 import type { Classification } from './classify.ts';
 import type { Mappings } from './mappings.ts';
 import type { StrategyPage } from './strategy.ts';
+import { byTeamThenKey } from './teamKeyOrder.ts';
 
 export type FindingKind = 'no-work-label' | 'conflicting-labels' | 'unknown-slug' | 'no-impact' | 'no-usage' | 'invalid-override';
 
@@ -96,7 +97,7 @@ export function lintEpics(epics: readonly ClassifiedEpic[], mappings: Mappings, 
     if (links.impact.length === 0) add('no-impact', 'serves no Impact target (orphan)', `add an ${mappings.impactLabelPrefix}<slug> label or link the Impact page in the description`);
     if (links.usage.length === 0) add('no-usage', 'serves no Usage target (orphan)', `add a ${mappings.usageLabelPrefix}<slug> label or link the Usage page in the description`);
   }
-  return findings.sort((a, b) => a.team.localeCompare(b.team) || a.key.localeCompare(b.key, undefined, { numeric: true }));
+  return findings.sort(byTeamThenKey);
 }
 
 /** Epics whose work type was inferred (alias, component, keyword): the ones `--apply-labels` would label. */

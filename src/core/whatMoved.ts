@@ -2,6 +2,7 @@ import type { BalancePolicy } from './balancePolicy.ts';
 import { UNCLASSIFIED } from './mappings.ts';
 import { MIX_NEW, MIX_NOT_COUNTED, mixStateOf } from './mixHistory.ts';
 import { basisWord } from './unclassified.ts';
+import { byTeamThenKey } from './teamKeyOrder.ts';
 
 /**
  * What moved the mix between the previous period and this one, in two layers:
@@ -76,7 +77,7 @@ export function epicMoves(rows: Iterable<EpicMixRow>, period: string): EpicMove[
     const to = mixStateOf(row.workType, row.counts);
     if (to !== row.mixBefore) moves.push({ key: row.key, team: row.team, from: row.mixBefore, to, closed: !row.counts && row.statusDone });
   }
-  return moves.sort((a, b) => a.team.localeCompare(b.team) || a.key.localeCompare(b.key, undefined, { numeric: true }));
+  return moves.sort(byTeamThenKey);
 }
 
 const isWorkType = (state: string) => state !== MIX_NEW && state !== MIX_NOT_COUNTED;

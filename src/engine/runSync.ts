@@ -10,7 +10,7 @@ import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
 import { BALANCE_TABLE, balanceRows, previousPeriodOf } from '#core/tables/balanceTable.ts';
 import { periodSpanOf } from '#core/periodSpan.ts';
-import { EPICS_TABLE, epicFromRow, overridesByEpic, type EpicRow } from '#core/tables/epicsTable.ts';
+import { EPICS_TABLE, epicFromRow, overridesByEpic, type EpicRow, type StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { asReadBack, columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
@@ -127,17 +127,25 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
         ? { full: true, reason: `${closed.length} closed period(s) to rebuild from the changelog` }
         : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const { epics: found, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  const { epics, histories, epicRows, rowsById, jql, rejectedEstimates } = await pullEpics(ports, existingEpics, {
+    since,
+    missingColumns: epicsFound?.missing ?? [],
+    everyChangelog: closed.length > 0,
+  });
   // An incremental run pulls only changed epics; the ids still in scope tell it which rows' epics were deleted or moved out.
   const inScope = mode.full ? null : new Set(await ports.jira.inScopeIds());
   warnRejectedEstimates(logger, rejectedEstimates);
-  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: found.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
+  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
 
-  const epicRows = identifyEpicRows(existingEpics, found, epicsFound?.missing ?? []);
   const overrides = overridesByEpic(epicRows);
-  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
-  const { epics, histories } = await withInProgressSpans(ports.history, found, rowsById, { everyEpic: closed.length > 0 });
   const classification = { mappings, strategy, overrideOf: (id: string) => overrides.get(id) ?? null };
+  const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
+  // Closed periods are rebuilt first, while the run holds little else: each period's epics are rebuilt one at a time.
+  const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
+  // Every epic's changelog is needed only to rebuild the closed periods: let it go before the writes, which take longest.
+  histories.clear();
+  logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
+
   const pulled = classifyEpics(epics, classification);
   const period = periodOf(options.now, options.period);
   const rowContext = { mappings, policy: options.policy, now: options.now, period };
@@ -158,14 +166,8 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
       if (recounted) desiredEpics.push(recounted);
     }
   }
-  const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
   const balance = computeBalance({ ...balanceSettings, epics: portfolio, now: options.now, window: periodSpanOf(options.now, options.period) });
   warnUnclassified(logger, balance, options.policy);
-
-  const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
-  // Every epic's changelog is needed only to rebuild the closed periods: let it go before the writes, which take longest.
-  histories.clear();
-  logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
 
   // Only this period's rows, and those of closed periods being rebuilt, are compared: other periods are never touched.
   // The period before is read for what moved.
@@ -238,6 +240,23 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   if (stateWritten) await ports.state.write(newState);
 
   return { mode, period, pulled, portfolio, strategy, balance, tables, dashboard, stateWritten };
+}
+
+/**
+ * This run's epics from Jira, each with the spans it spent in progress, and the
+ * Epics rows under their epics' ids. Only the epics with their spans outlive
+ * this call: the epics as pulled are not held twice through the run.
+ */
+async function pullEpics(
+  ports: SyncPorts,
+  existingEpics: readonly StoredEpicRow[],
+  { since, missingColumns, everyChangelog }: { since: number | undefined; missingColumns: readonly string[]; everyChangelog: boolean },
+) {
+  const { epics: found, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
+  const epicRows = identifyEpicRows(existingEpics, found, missingColumns);
+  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
+  const { epics, histories } = await withInProgressSpans(ports.history, found, rowsById, { everyEpic: everyChangelog });
+  return { epics, histories, epicRows, rowsById, jql, rejectedEstimates };
 }
 
 /** Each pulled epic's last Jira update, by issue id: the time its row's Updated will carry. */

@@ -8,6 +8,7 @@ import { strategyWithoutWork, type StrategyGaps } from '#core/strategyCoverage.t
 import { ALL_WORK, mixCellOfRow, type StoredBalanceRow } from '#core/tables/balanceTable.ts';
 import type { StoredEpicRow } from '#core/tables/epicsTable.ts';
 import { epicMoves, whatMoved, type MixCell, type WhatMoved } from '#core/whatMoved.ts';
+import { byTeamThenKey } from '#core/teamKeyOrder.ts';
 
 /** One balance row as the report reads it back from Notion: the cell's numbers, its names as plain text. */
 export interface ReportCell extends Pick<BalanceCell, 'epics' | 'points' | 'epicShare' | 'pointShare' | 'daysInProgress' | 'timeShare' | 'classifiedShare' | 'target' | 'driftPp'> {
@@ -128,7 +129,7 @@ export function reportData(balanceRows: readonly StoredBalanceRow[], epicRows: r
   const period = periods.at(-1) ?? '';
   // The same definition as the balance's: the Counts the sync stored, so the list and the table agree.
   const epics = epicRows.filter(({ values: v }) => v.counts === true).map(reportEpicOf);
-  epics.sort((a, b) => a.team.localeCompare(b.team) || a.key.localeCompare(b.key, undefined, { numeric: true }));
+  epics.sort(byTeamThenKey);
   const previous = periods.at(-2);
   const cellsOf = (p: string) => balanceRows.filter((r) => r.values.period === p).map(mixCellOfRow).filter((c): c is MixCell => c !== null);
   const moved = previous

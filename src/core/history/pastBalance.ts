@@ -1,8 +1,8 @@
 import { computeBalance, type Balance, type BalanceInput } from '../balance.ts';
-import { classifyEpics, type ClassificationContext } from '../classifyEpics.ts';
+import { epicClassifier, type ClassificationContext } from '../classifyEpics.ts';
 import type { Epic } from '../epic.ts';
 import type { PeriodSpan } from '../periodSpan.ts';
-import { portfolioEpicOf } from '../portfolioEpic.ts';
+import { portfolioEpicOf, type PortfolioEpic } from '../portfolioEpic.ts';
 import { epicAt } from './epicAt.ts';
 import type { EpicHistory } from './fieldChange.ts';
 
@@ -24,7 +24,12 @@ export interface PastBalanceInput {
  */
 export function pastBalance(span: PeriodSpan, input: PastBalanceInput): Balance {
   const lastMoment = span.end - 1;
-  const then = input.epics.flatMap((epic) => epicAt(epic, input.histories.get(epic.id) ?? [], lastMoment) ?? []);
-  const portfolio = classifyEpics(then, input.classification).map(portfolioEpicOf);
+  const classify = epicClassifier(input.classification);
+  // One epic at a time, keeping only the balance's facts: the rebuilt epics of a large portfolio are never all held at once.
+  const portfolio: PortfolioEpic[] = [];
+  for (const epic of input.epics) {
+    const then = epicAt(epic, input.histories.get(epic.id) ?? [], lastMoment);
+    if (then) portfolio.push(portfolioEpicOf(classify(then)));
+  }
   return computeBalance({ ...input.balance, epics: portfolio, now: new Date(span.end), window: span });
 }
