@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '.sandbox/', 'docs/', 'dist/'] },
+  { ignores: ['node_modules/', 'coverage/', '.sandbox/', 'docs/', 'dist/', 'bench/.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
