@@ -1,4 +1,4 @@
-import { counts, pointWeights, type BalancePolicy } from './balancePolicy.ts';
+import { counts, estimatedPoints, unestimatedWeight, type BalancePolicy } from './balancePolicy.ts';
 import { daysWithin, spansOrAssumed } from './history/timeSpans.ts';
 import { UNCLASSIFIED, type WorkType } from './mappings.ts';
 import { sharesOf } from './percent.ts';
@@ -74,20 +74,40 @@ export interface BalanceInput {
 
 export const PORTFOLIO_SCOPE: Scope = { kind: 'portfolio', name: 'Portfolio' };
 
-/** Running totals for one scope: per work type, and for its strategy connection. */
+/**
+ * Running totals for one scope: per work type, and for its strategy connection.
+ * Points are the estimated points plus a count of the unestimated epics: what an
+ * unestimated epic weighs (the average estimate, under that policy) is known
+ * only once every epic is in, so it is applied at the end (`weighUnestimated`).
+ */
 interface Tally {
   scope: Scope;
   epics: number[];
   points: number[];
+  unestimated: number[];
   days: number[];
   totalEpics: number;
   totalPoints: number;
+  totalUnestimated: number;
   totalDays: number;
   impactEpics: number;
   impactPoints: number;
+  impactUnestimated: number;
   usageEpics: number;
   usagePoints: number;
+  usageUnestimated: number;
   orphans: number;
+}
+
+/** The tally with each unestimated epic given `weight` points. */
+function weighUnestimated(t: Tally, weight: number): Tally {
+  return {
+    ...t,
+    points: t.points.map((p, i) => p + weight * t.unestimated[i]!),
+    totalPoints: t.totalPoints + weight * t.totalUnestimated,
+    impactPoints: t.impactPoints + weight * t.impactUnestimated,
+    usagePoints: t.usagePoints + weight * t.usageUnestimated,
+  };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -99,7 +119,7 @@ function statusOf(driftPp: number, tolerancePp: number): TargetStatus {
   return 'on track';
 }
 
-function cellsFor(tally: Tally, types: readonly WorkType[], input: BalanceInput): BalanceCell[] {
+function cellsFor(tally: Tally, types: readonly WorkType[], input: Pick<BalanceInput, 'teamTargets' | 'policy'>): BalanceCell[] {
   const { scope } = tally;
   const epicShares = sharesOf(tally.epics);
   const pointShares = sharesOf(tally.points);
@@ -153,11 +173,20 @@ const KIND_ORDER: Record<ScopeKind, number> = { portfolio: 0, team: 1, impact: 2
  * Scopes are sorted (kind, then name) so the output is stable run after run.
  */
 export function computeBalance(input: BalanceInput): Balance {
+  const tally = balanceTally(input);
+  for (const epic of input.epics) tally.add(epic);
+  return tally.balance();
+}
+
+/**
+ * `computeBalance` one epic at a time, for a caller that makes each epic as it
+ * goes (a past period rebuilt from the changelog): no epic is kept, only the
+ * running totals.
+ */
+export function balanceTally(input: Omit<BalanceInput, 'epics'>): { add(epic: PortfolioEpic): void; balance(): Balance } {
   const types = [...input.workTypes, UNCLASSIFIED];
   const typeIndex = new Map(types.map((t, i) => [t.id, i]));
   const unclassified = types.length - 1;
-  const included = input.epics.filter((e) => counts(e, input.policy, input.now));
-  const weights = pointWeights(included, input.policy);
   const pages = new Map(input.strategy.map((p) => [p.id, p]));
   const tallies = new Map<string, Tally>();
   const tallyOf = (kind: ScopeKind, name: string): Tally => {
@@ -168,14 +197,18 @@ export function computeBalance(input: BalanceInput): Balance {
         scope: kind === 'portfolio' ? PORTFOLIO_SCOPE : { kind, name },
         epics: types.map(() => 0),
         points: types.map(() => 0),
+        unestimated: types.map(() => 0),
         days: types.map(() => 0),
         totalEpics: 0,
         totalPoints: 0,
+        totalUnestimated: 0,
         totalDays: 0,
         impactEpics: 0,
         impactPoints: 0,
+        impactUnestimated: 0,
         usageEpics: 0,
         usagePoints: 0,
+        usageUnestimated: 0,
         orphans: 0,
       };
       tallies.set(key, tally);
@@ -183,40 +216,58 @@ export function computeBalance(input: BalanceInput): Balance {
     return tally;
   };
   tallyOf('portfolio', PORTFOLIO_SCOPE.name);
-  included.forEach((epic, i) => {
-    const points = weights[i]!;
+  const estimates = { sum: 0, count: 0 };
+
+  const add = (epic: PortfolioEpic) => {
+    if (!counts(epic, input.policy, input.now)) return;
+    const estimate = estimatedPoints(epic);
+    const points = estimate ?? 0;
+    const unestimated = estimate === null ? 1 : 0;
+    if (estimate !== null) {
+      estimates.sum += estimate;
+      estimates.count += 1;
+    }
     const days = input.window ? daysWithin(spansOrAssumed(epic), input.window) : 0;
     const type = typeIndex.get(epic.workTypeId) ?? unclassified;
     const serves = { impact: epic.impactIds.length > 0, usage: epic.usageIds.length > 0 };
-    const add = (tally: Tally) => {
+    const addTo = (tally: Tally) => {
       tally.epics[type]! += 1;
       tally.points[type]! += points;
+      tally.unestimated[type]! += unestimated;
       tally.totalEpics += 1;
       tally.totalPoints += points;
+      tally.totalUnestimated += unestimated;
       tally.days[type]! += days;
       tally.totalDays += days;
       if (serves.impact) {
         tally.impactEpics += 1;
         tally.impactPoints += points;
+        tally.impactUnestimated += unestimated;
       }
       if (serves.usage) {
         tally.usageEpics += 1;
         tally.usagePoints += points;
+        tally.usageUnestimated += unestimated;
       }
       if (!serves.impact || !serves.usage) tally.orphans += 1;
     };
-    add(tallyOf('portfolio', PORTFOLIO_SCOPE.name));
-    add(tallyOf('team', epic.team));
+    addTo(tallyOf('portfolio', PORTFOLIO_SCOPE.name));
+    addTo(tallyOf('team', epic.team));
     const impactTitles = new Set(epic.impactIds.map((id) => pages.get(id)?.title).filter((t): t is string => t !== undefined));
-    for (const title of impactTitles) add(tallyOf('impact', title));
+    for (const title of impactTitles) addTo(tallyOf('impact', title));
     const flows = new Set(epic.usageIds.map((id) => pages.get(id)?.flow).filter((f): f is NonNullable<typeof f> => Boolean(f)));
-    for (const flow of flows) add(tallyOf('flow', flow));
-  });
-  const ordered = [...tallies.values()].sort(
-    (a, b) => KIND_ORDER[a.scope.kind] - KIND_ORDER[b.scope.kind] || a.scope.name.localeCompare(b.scope.name),
-  );
-  return {
-    cells: ordered.flatMap((t) => cellsFor(t, types, input)),
-    summaries: ordered.map(summaryFor),
+    for (const flow of flows) addTo(tallyOf('flow', flow));
   };
+
+  const balance = (): Balance => {
+    const weight = unestimatedWeight(estimates, input.policy);
+    const ordered = [...tallies.values()]
+      .map((t) => weighUnestimated(t, weight))
+      .sort((a, b) => KIND_ORDER[a.scope.kind] - KIND_ORDER[b.scope.kind] || a.scope.name.localeCompare(b.scope.name));
+    return {
+      cells: ordered.flatMap((t) => cellsFor(t, types, input)),
+      summaries: ordered.map(summaryFor),
+    };
+  };
+  return { add, balance };
 }

@@ -31,15 +31,17 @@ export function counts(epic: Pick<PortfolioEpic, 'statusCategory' | 'resolved'>,
 }
 
 /**
- * Each epic's weight in points under the unestimated-points policy. An
+ * An epic's estimate as the balance weighs it; null when it has none. An
  * implausible estimate counts as none: the pull already warns about those
  * from Jira, but rows read back from Notion carry whatever a person typed,
  * and the sums must stay finite.
  */
-export function pointWeights(epics: readonly PortfolioEpic[], policy: BalancePolicy): number[] {
-  const points = epics.map((e) => (e.storyPoints !== null && isPlausiblePoints(e.storyPoints) ? e.storyPoints : null));
-  const estimated = points.filter((p) => p !== null);
-  const average = estimated.length ? estimated.reduce((s, p) => s + p, 0) / estimated.length : 0;
-  const fallback = policy.unestimatedPoints === 'average' ? average : 0;
-  return points.map((p) => p ?? fallback);
+export function estimatedPoints(epic: Pick<PortfolioEpic, 'storyPoints'>): number | null {
+  return epic.storyPoints !== null && isPlausiblePoints(epic.storyPoints) ? epic.storyPoints : null;
+}
+
+/** What an epic without an estimate weighs under the policy: zero, or the average of the estimates of the epics that count. */
+export function unestimatedWeight(estimates: { sum: number; count: number }, policy: BalancePolicy): number {
+  if (policy.unestimatedPoints === 'zero' || estimates.count === 0) return 0;
+  return estimates.sum / estimates.count;
 }

@@ -1,6 +1,6 @@
 import type { Epic } from '#core/epic.ts';
 import type { EpicHistory } from '#core/history/fieldChange.ts';
-import { pastBalance, type PastBalanceInput } from '#core/history/pastBalance.ts';
+import { pastBalances, type PastBalanceInput } from '#core/history/pastBalance.ts';
 import { restatements } from '#core/history/restatement.ts';
 import { parseSpans } from '#core/history/spanText.ts';
 import { inProgressSpans, type TimeSpan } from '#core/history/timeSpans.ts';
@@ -68,7 +68,8 @@ export async function withInProgressSpans(
 
 /** The rows of the closed periods being written: each period's balance rebuilt from the changelog. */
 export function closedPeriodRows(periods: readonly PeriodSpan[], input: PastBalanceInput): BalanceRow[] {
-  return periods.flatMap((span) => balanceRows(pastBalance(span, input), span.label, 'reconstructed'));
+  const balances = pastBalances(periods, input);
+  return periods.flatMap((span, i) => balanceRows(balances[i]!, span.label, 'reconstructed'));
 }
 
 /** Rows are written in order of this, so each rebuilt period's marker row lands after the rest of that period. */

@@ -1,6 +1,6 @@
 import type { Balance } from '#core/balance.ts';
 import { counts, type BalancePolicy } from '#core/balancePolicy.ts';
-import { dashboardDoc } from '#core/dashboardDoc.ts';
+import { dashboardDoc, type DocBlock } from '#core/dashboardDoc.ts';
 import type { PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { strategyWithoutWork } from '#core/strategyCoverage.ts';
@@ -22,8 +22,14 @@ export interface DashboardInputs {
   movedRows: readonly EpicMixRow[];
 }
 
-/** The dashboard's facts from what the run computed: strategy without work among counted epics, and what moved since the previous period. */
-function docOf(inputs: DashboardInputs) {
+/** The dashboard section's blocks. */
+export type DashboardDoc = readonly DocBlock[];
+
+/**
+ * The dashboard from what the run computed: strategy without work among counted epics, and what moved since the
+ * previous period. Made before the writes, so the epics it reads are not held while rows are written.
+ */
+export function dashboardDocOf(inputs: DashboardInputs): DashboardDoc {
   const { balance, period, policy, previous } = inputs;
   const current: MixCell[] = balance.cells.map((c) => ({ scopeKind: c.scope.kind, scopeName: c.scope.name, workType: c.workType.name, epics: c.epics, points: c.points }));
   const moved = previous
@@ -47,12 +53,12 @@ function docOf(inputs: DashboardInputs) {
 
 export async function publishDashboard(
   dashboard: Dashboard | undefined,
-  inputs: DashboardInputs,
+  doc: DashboardDoc,
   options: { dryRun: boolean; logger: Logger },
 ): Promise<'written' | 'unchanged' | 'not configured' | 'dry run'> {
   if (!dashboard) return 'not configured';
   if (options.dryRun) return 'dry run';
-  const { written } = await dashboard.publish(docOf(inputs));
+  const { written } = await dashboard.publish(doc);
   options.logger.info({ written }, written ? 'dashboard section updated' : 'dashboard section unchanged');
   return written ? 'written' : 'unchanged';
 }

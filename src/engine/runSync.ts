@@ -1,27 +1,19 @@
-import { computeBalance, type Balance } from '#core/balance.ts';
+import type { Balance } from '#core/balance.ts';
 import type { BalancePolicy } from '#core/balancePolicy.ts';
-import type { ClassifiedEpic } from '#core/classifiedEpic.ts';
-import { classifyEpics } from '#core/classifyEpics.ts';
+import { epicRowsDamage } from '#core/epicRowsDamage.ts';
 import type { Mappings } from '#core/mappings.ts';
-import { periodOf, type PeriodKind } from '#core/period.ts';
+import type { PeriodKind } from '#core/period.ts';
 import { inTimeOrder, planRows, type ExistingRow, type PlanOptions, type Row, type RowPlan } from '#core/plan.ts';
-import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { cursorOf, decideFullSync, fingerprint, heldCursorAfter, type FullSyncDecision, type SyncState } from '#core/syncState.ts';
-import { BALANCE_TABLE, balanceRows, previousPeriodOf } from '#core/tables/balanceTable.ts';
-import { periodSpanOf } from '#core/periodSpan.ts';
-import { EPICS_TABLE, epicFromRow, overridesByEpic, type EpicRow, type StoredEpicRow } from '#core/tables/epicsTable.ts';
-import { asReadBack, columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
+import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
+import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
+import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
-import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
-import { epicRowsDamage } from '#core/epicRowsDamage.ts';
-import { recoverKeys } from '#core/recoverKeys.ts';
 import { createCharts } from './createCharts.ts';
-import { closedPeriodRows, closedPeriodsToWrite, logClosedPeriods, markersLast, withInProgressSpans, type HistoryOptions } from './history.ts';
-import { identifyEpicRows } from './identifyEpicRows.ts';
+import { decideWrites, type TableWrites } from './decideWrites.ts';
+import { closedPeriodsToWrite, type HistoryOptions } from './history.ts';
 import { publishDashboard } from './publishDashboard.ts';
-import { warnUnclassified } from './warnUnclassified.ts';
-import { warnRejectedEstimates } from './warnRejectedEstimates.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, HistorySource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
 
 export interface SyncOptions {
@@ -76,10 +68,12 @@ export interface TableOutcome {
 export interface SyncReport {
   mode: FullSyncDecision;
   period: string;
-  /** Epics pulled from Jira this run (all of them on a full run). */
-  pulled: ClassifiedEpic[];
-  /** Every epic in the balance: the pulled ones and, on an incremental run, the rest still in scope as Notion holds them. */
-  portfolio: PortfolioEpic[];
+  /** How many epics were pulled from Jira this run (all of them on a full run). */
+  pulled: number;
+  /** How many epics are in the balance: the pulled ones and, on an incremental run, the rest still in scope as Notion holds them. */
+  inBalance: number;
+  /** Jira keys by issue id, of the pulled epics: to name rows for people. */
+  jiraKeys: ReadonlyMap<string, string>;
   strategy: StrategyPage[];
   balance: Balance;
   tables: TableOutcome[];
@@ -127,56 +121,16 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
         ? { full: true, reason: `${closed.length} closed period(s) to rebuild from the changelog` }
         : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const { epics, histories, epicRows, rowsById, jql, rejectedEstimates } = await pullEpics(ports, existingEpics, {
-    since,
+  const decided = await decideWrites(ports, options, {
+    strategy,
+    existingEpics,
     missingColumns: epicsFound?.missing ?? [],
-    everyChangelog: closed.length > 0,
+    storedBalance,
+    closed,
+    mode,
+    since,
   });
-  // An incremental run pulls only changed epics; the ids still in scope tell it which rows' epics were deleted or moved out.
-  const inScope = mode.full ? null : new Set(await ports.jira.inScopeIds());
-  warnRejectedEstimates(logger, rejectedEstimates);
-  logger.info({ mode: mode.full ? 'full' : 'incremental', reason: mode.reason, epics: epics.length, inScope: inScope?.size, strategyPages: strategy.length, jql }, 'pulled');
-
-  const overrides = overridesByEpic(epicRows);
-  const classification = { mappings, strategy, overrideOf: (id: string) => overrides.get(id) ?? null };
-  const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
-  // Closed periods are rebuilt first, while the run holds little else: each period's epics are rebuilt one at a time.
-  const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
-  // Every epic's changelog is needed only to rebuild the closed periods: let it go before the writes, which take longest.
-  histories.clear();
-  logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: storedBalance, rows: closedRows });
-
-  const pulled = classifyEpics(epics, classification);
-  const period = periodOf(options.now, options.period);
-  const rowContext = { mappings, policy: options.policy, now: options.now, period };
-  const desiredEpics: EpicRow[] = pulled.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
-
-  const portfolio = pulled.map(portfolioEpicOf);
-  if (inScope) {
-    // Epics in scope but not pulled this time are unchanged in Jira: their Notion rows hold their facts. The rest are gone.
-    const pulledIds = new Set(epics.map((e) => e.id));
-    const seen = new Set<string>();
-    for (const row of epicRows) {
-      if (!row.key || pulledIds.has(row.key) || seen.has(row.key) || !inScope.has(row.key)) continue;
-      seen.add(row.key);
-      const epic = epicFromRow(row, mappings.workTypes);
-      portfolio.push(epic);
-      // Done work leaves the mix with time alone: its row's Counts follows.
-      const recounted = recountedRow(row, epic, rowContext);
-      if (recounted) desiredEpics.push(recounted);
-    }
-  }
-  const balance = computeBalance({ ...balanceSettings, epics: portfolio, now: options.now, window: periodSpanOf(options.now, options.period) });
-  warnUnclassified(logger, balance, options.policy);
-
-  // Only this period's rows, and those of closed periods being rebuilt, are compared: other periods are never touched.
-  // The period before is read for what moved.
-  const writing = new Set([period, ...closed.map((p) => p.label)]);
-  const existingBalance = storedBalance.filter((r) => writing.has(r.values.period ?? ''));
-  // What moved compares with the period before: as Notion holds it, or as this run rebuilds it from the changelog.
-  const knownBalance = [...storedBalance, ...closedRows.map((row) => asReadBack(BALANCE_TABLE, row))];
-  const previousPeriod = previousPeriodOf(knownBalance, period);
-  const desiredBalance = [...balanceRows(balance, period), ...closedRows];
+  const { period } = decided;
 
   // Write phase: create the databases or repair their schema, then write the differences.
   const epicsTable = options.dryRun ? epicsFound : await ports.tables.open(EPICS_TABLE, { dryRun: false });
@@ -194,38 +148,15 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   if (ports.charts && present) await createCharts(ports.charts, { epics: epicsTable, balance: balanceTable }, presentation, logger);
 
   const tables = [
-    await syncTable(epicsTable, EPICS_TABLE, () => desiredEpics, epicRows, {
-      // Rows of epics no longer in Jira's scope are archived on every run; so are duplicate rows.
-      archiveMissing: inScope ? { except: inScope } : true,
+    await syncTable(epicsTable, EPICS_TABLE, decided.epics, {
       options,
-      // An incremental run writes oldest change first, so the cursor derived from the rows never skips an unwritten one.
       // A full run writes in any order, after marking itself pending so that, killed part-way, it is repeated.
-      writeOrder: mode.full ? undefined : jiraUpdateTimes(epics),
       beforeWrites: mode.full && state && !state.fullPending ? () => ports.state.write({ ...state, fullPending: true }) : undefined,
     }),
-    // Balance rows that lost their Key are recognised by period, scope and work type; the rest of the period's are archived.
-    await syncTable(balanceTable, BALANCE_TABLE, () => desiredBalance, recoverKeys(BALANCE_TABLE, existingBalance, desiredBalance).rows, {
-      archiveMissing: true,
-      options,
-      // A rebuilt period's portfolio "All work" row goes last: a run killed before it is completed by the next one.
-      writeOrder: closed.length > 0 ? markersLast(closed) : undefined,
-    }),
+    await syncTable(balanceTable, BALANCE_TABLE, decided.balanceRows, { options }),
   ];
 
-  const dashboard = await publishDashboard(
-    ports.dashboard,
-    {
-      balance,
-      period,
-      strategy,
-      policy: options.policy,
-      now: options.now,
-      portfolio,
-      previous: previousPeriod ? { period: previousPeriod, rows: knownBalance.filter((r) => r.values.period === previousPeriod) } : null,
-      movedRows: movedRowsAfterRun(desiredEpics, epicRows, period, { full: mode.full }),
-    },
-    options,
-  );
+  const dashboard = await publishDashboard(ports.dashboard, decided.dashboard, options);
   const allWritten = tables.every((t) => t.result !== null && t.result.failed.length === 0);
   const newState: SyncState = {
     version: 2,
@@ -239,49 +170,20 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
   const stateWritten = !options.dryRun && stateChanged;
   if (stateWritten) await ports.state.write(newState);
 
-  return { mode, period, pulled, portfolio, strategy, balance, tables, dashboard, stateWritten };
-}
-
-/**
- * This run's epics from Jira, each with the spans it spent in progress, and the
- * Epics rows under their epics' ids. Only the epics with their spans outlive
- * this call: the epics as pulled are not held twice through the run.
- */
-async function pullEpics(
-  ports: SyncPorts,
-  existingEpics: readonly StoredEpicRow[],
-  { since, missingColumns, everyChangelog }: { since: number | undefined; missingColumns: readonly string[]; everyChangelog: boolean },
-) {
-  const { epics: found, jql, rejectedEstimates } = await ports.jira.pullEpics(since === undefined ? {} : { updatedSinceMs: since });
-  const epicRows = identifyEpicRows(existingEpics, found, missingColumns);
-  const rowsById = new Map(epicRows.map((r) => [r.key, r]));
-  const { epics, histories } = await withInProgressSpans(ports.history, found, rowsById, { everyEpic: everyChangelog });
-  return { epics, histories, epicRows, rowsById, jql, rejectedEstimates };
-}
-
-/** Each pulled epic's last Jira update, by issue id: the time its row's Updated will carry. */
-function jiraUpdateTimes(epics: readonly { id: string; updated: string }[]): (key: string) => number {
-  const times = new Map(epics.map((epic) => [epic.id, Date.parse(epic.updated)]));
-  return (key) => times.get(key) ?? 0;
+  return { mode, period, pulled: decided.pulled, inBalance: decided.inBalance, jiraKeys: decided.jiraKeys, strategy, balance: decided.balance, tables, dashboard, stateWritten };
 }
 
 async function syncTable<S extends TableSpec>(
   table: Table<S> | null,
   spec: S,
-  /** Built on demand and turned into stored rows at once, so a large table's rows are not held twice while it is written. */
-  desired: () => Row<WrittenValues<S>>[],
-  existing: readonly ExistingRow[],
-  { archiveMissing, options, writeOrder, beforeWrites }: {
-    archiveMissing: PlanOptions['archiveMissing'];
+  decided: TableWrites<Row<WrittenValues<S>>>,
+  { options, beforeWrites }: {
     options: SyncOptions;
-    /** When given, rows are written in this time order, in windows of half the overlap (see `inTimeOrder`). */
-    writeOrder?: ((key: string) => number) | undefined;
     /** Called once before the first write, and only when the plan has one. */
     beforeWrites?: (() => Promise<void>) | undefined;
   },
 ): Promise<TableOutcome> {
-  const stored = table ? desired().map((row) => table.asStored(row)) : desired();
-  const plan = planRows(stored, existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
+  const plan = planTable(table, spec, decided.rows(), decided.archiveMissing);
   const title = spec.title;
   options.logger.info(
     { table: title, create: plan.creates.length, update: plan.updates.length, archive: plan.archives.length, unchanged: plan.unchanged },
@@ -292,7 +194,7 @@ async function syncTable<S extends TableSpec>(
   const writes = plan.creates.length + plan.updates.length + plan.archives.length;
   options.onWritesPlanned?.(writes);
   if (beforeWrites && writes > 0) await beforeWrites();
-  const parts = writeOrder ? inTimeOrder(plan, writeOrder, options.overlapMs / 2) : [plan];
+  const parts = decided.writeOrder ? inTimeOrder(plan, decided.writeOrder, options.overlapMs / 2) : [plan];
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, failed: [] };
   let written = 0;
   const progress = options.onProgress;
@@ -306,4 +208,18 @@ async function syncTable<S extends TableSpec>(
     result.failed.push(...done.failed);
   }
   return { table: title, spec, plan, result };
+}
+
+/**
+ * The table's plan: its desired rows as they will read back once stored, compared with the rows it holds. The rows
+ * come in as a temporary, so once planned only the plan holds them (see `handOver` in decideWrites.ts).
+ */
+function planTable<S extends TableSpec>(
+  table: Table<S> | null,
+  spec: S,
+  rows: { desired: Row<WrittenValues<S>>[]; existing: readonly ExistingRow[] },
+  archiveMissing: PlanOptions['archiveMissing'],
+): RowPlan {
+  const stored = table ? rows.desired.map((row) => table.asStored(row)) : rows.desired;
+  return planRows(stored, rows.existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
 }

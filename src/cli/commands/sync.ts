@@ -101,7 +101,7 @@ export async function syncOnce(
 
   // In JSON mode stdout carries only log lines, so the human output goes to stderr.
   const human = ctx.flags.pretty ? ctx.io.stdout : ctx.io.stderr;
-  const jiraKeys = new Map(report.pulled.map(({ epic }) => [epic.id, epic.key]));
+  const { jiraKeys } = report;
   if (dryRun) human.write(`\nWould write (dry run: nothing was written):\n${formatPlan(report.tables, (key) => jiraKeys.get(key) ?? key)}`);
   // The table is for people: always in human mode, in JSON mode only when asked for.
   if (ctx.flags.pretty || tableAsked) {
@@ -122,8 +122,8 @@ export async function syncOnce(
     {
       dryRun,
       mode: report.mode.full ? 'full' : 'incremental',
-      pulled: report.pulled.length,
-      epics: report.portfolio.length,
+      pulled: report.pulled,
+      epics: report.inBalance,
       byWorkType: Object.fromEntries(
         report.balance.cells.filter((c) => c.scope.kind === 'portfolio').map((c) => [c.workType.name, c.epics]),
       ),

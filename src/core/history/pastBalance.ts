@@ -1,8 +1,9 @@
-import { computeBalance, type Balance, type BalanceInput } from '../balance.ts';
+import { balanceTally, type Balance, type BalanceInput } from '../balance.ts';
+import type { ClassifiedEpic } from '../classifiedEpic.ts';
 import { epicClassifier, type ClassificationContext } from '../classifyEpics.ts';
 import type { Epic } from '../epic.ts';
 import type { PeriodSpan } from '../periodSpan.ts';
-import { portfolioEpicOf, type PortfolioEpic } from '../portfolioEpic.ts';
+import { portfolioEpicOf } from '../portfolioEpic.ts';
 import { epicAt } from './epicAt.ts';
 import type { EpicHistory } from './fieldChange.ts';
 
@@ -16,20 +17,32 @@ export interface PastBalanceInput {
 }
 
 /**
- * The balance of a period that has ended, rebuilt from the changelog: every
- * epic that existed at the period's last moment, with the status, labels,
- * resolution and story points it had then, classified by today's rules; done
- * work counts as it did at the period's end, and the time weight is the days
- * each spent in progress within the period.
+ * The balances of periods that have ended, rebuilt from the changelog, one per
+ * span: every epic that existed at the period's last moment, with the status,
+ * labels, resolution and story points it had then, classified by today's
+ * rules; done work counts as it did at the period's end, and the time weight is
+ * the days each spent in progress within the period.
+ *
+ * One pass over the epics feeds every period's running totals, so no rebuilt
+ * epic outlives its turn: a large portfolio's past is never held in memory.
  */
-export function pastBalance(span: PeriodSpan, input: PastBalanceInput): Balance {
-  const lastMoment = span.end - 1;
+export function pastBalances(spans: readonly PeriodSpan[], input: PastBalanceInput): Balance[] {
   const classify = epicClassifier(input.classification);
-  // One epic at a time, keeping only the balance's facts: the rebuilt epics of a large portfolio are never all held at once.
-  const portfolio: PortfolioEpic[] = [];
+  const periods = spans.map((span) => ({
+    lastMoment: span.end - 1,
+    tally: balanceTally({ ...input.balance, now: new Date(span.end), window: span }),
+  }));
   for (const epic of input.epics) {
-    const then = epicAt(epic, input.histories.get(epic.id) ?? [], lastMoment);
-    if (then) portfolio.push(portfolioEpicOf(classify(then)));
+    const history = input.histories.get(epic.id) ?? [];
+    // Of what the changelog rebuilds, only the labels decide the work type and strategy links (epicAt
+    // hands back the same list while they did not change), so an epic is classified once per label set.
+    let known = null as ClassifiedEpic | null;
+    for (const { lastMoment, tally } of periods) {
+      const then = epicAt(epic, history, lastMoment);
+      if (!then) continue;
+      known = known?.epic.labels === then.labels ? { ...known, epic: then } : classify(then);
+      tally.add(portfolioEpicOf(known));
+    }
   }
-  return computeBalance({ ...input.balance, epics: portfolio, now: new Date(span.end), window: span });
+  return periods.map(({ tally }) => tally.balance());
 }
