@@ -87,6 +87,15 @@ export function fromNotionProperty(spec: Column, property: PageProperty | undefi
 }
 
 /**
+ * The text itself when `clean` leaves it as it was: the same few select values
+ * (a team, a status) repeat on every row, and a new copy per row adds up.
+ */
+function sameIfEqual(text: string, clean: (text: string) => string): string {
+  const cleaned = clean(text);
+  return cleaned === text ? text : cleaned;
+}
+
+/**
  * A desired value as it will read back from Notion once written (truncated,
  * select-safe, minute-precise), so the planner compares like with like and an
  * oversized value does not look changed on every run.
@@ -98,11 +107,11 @@ export function asStored(spec: Column, value: CellValue): CellValue {
     case 'rich_text':
       return truncateText(String(value));
     case 'select':
-      return selectName(String(value));
+      return sameIfEqual(String(value), selectName);
     case 'date':
       return minutePrecision(String(value));
     case 'relation':
-      return Array.isArray(value) ? value.slice(0, 100) : [];
+      return !Array.isArray(value) ? [] : value.length <= 100 ? value : value.slice(0, 100);
     case 'number':
       return typeof value === 'number' ? fromStoredNumber(spec, toStoredNumber(spec, value)) : value;
     default:

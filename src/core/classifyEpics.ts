@@ -13,15 +13,15 @@ export interface ClassificationContext {
 }
 
 /**
- * The one way epics get their work type and strategy links: `sync` and `lint`
- * both call this, so what lint reports is what sync writes. The rules compile
- * once per call; each epic then costs a few look-ups.
+ * The one way epics get their work type and strategy links: `lint` calls this,
+ * and `sync` its one-at-a-time form below, so what lint reports is what sync
+ * writes. The rules compile once per call; each epic then costs a few look-ups.
  */
 export function classifyEpics(epics: readonly Epic[], context: ClassificationContext): ClassifiedEpic[] {
   return epics.map(epicClassifier(context));
 }
 
-/** The same, one epic at a time: for a caller that keeps only part of each result. */
+/** The same, one epic at a time: for a caller that keeps only part of each result (sync keeps its row and its balance facts). */
 export function epicClassifier(context: ClassificationContext): (epic: Epic) => ClassifiedEpic {
   const classify = compileClassifier(context.mappings);
   const mapStrategy = compileStrategyMapper(context.strategy, context.mappings);

@@ -1,10 +1,10 @@
 import { computeBalance, type Balance } from '#core/balance.ts';
-import { classifyEpics } from '#core/classifyEpics.ts';
+import { epicClassifier } from '#core/classifyEpics.ts';
 import { movedRowsAfterRun, pulledEpicRow, recountedRow } from '#core/epicRows.ts';
 import { periodOf } from '#core/period.ts';
 import { periodSpanOf, type PeriodSpan } from '#core/periodSpan.ts';
 import type { ExistingRow, PlanOptions } from '#core/plan.ts';
-import { portfolioEpicOf } from '#core/portfolioEpic.ts';
+import { portfolioEpicOf, type PortfolioEpic } from '#core/portfolioEpic.ts';
 import { recoverKeys } from '#core/recoverKeys.ts';
 import type { StrategyPage } from '#core/strategy.ts';
 import { BALANCE_TABLE, balanceRows, previousPeriodOf, type BalanceRow, type StoredBalanceRow } from '#core/tables/balanceTable.ts';
@@ -94,11 +94,16 @@ export async function decideWrites(ports: SyncPorts, options: SyncOptions, read:
   histories.clear();
   logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: read.storedBalance, rows: closedRows });
 
-  const pulled = classifyEpics(epics, classification);
   const period = periodOf(options.now, options.period);
   const rowContext = { mappings, policy: options.policy, now: options.now, period };
-  const desiredEpics: EpicRow[] = pulled.map((c) => pulledEpicRow(c, rowsById.get(c.epic.id), rowContext));
-  const portfolio = pulled.map(portfolioEpicOf);
+  const classify = epicClassifier(classification);
+  const desiredEpics: EpicRow[] = [];
+  const portfolio: PortfolioEpic[] = [];
+  for (const epic of epics) {
+    const classified = classify(epic);
+    desiredEpics.push(pulledEpicRow(classified, rowsById.get(epic.id), rowContext));
+    portfolio.push(portfolioEpicOf(classified));
+  }
   if (inScope) {
     // Epics in scope but not pulled this time are unchanged in Jira: their Notion rows hold their facts. The rest are gone.
     const pulledIds = new Set(epics.map((e) => e.id));

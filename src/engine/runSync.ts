@@ -220,6 +220,8 @@ function planTable<S extends TableSpec>(
   rows: { desired: Row<WrittenValues<S>>[]; existing: readonly ExistingRow[] },
   archiveMissing: PlanOptions['archiveMissing'],
 ): RowPlan {
-  const stored = table ? rows.desired.map((row) => table.asStored(row)) : rows.desired;
-  return planRows(stored, rows.existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
+  // Each row is replaced by its stored form in place, so the two are never all held at once.
+  const { desired } = rows;
+  if (table) for (let i = 0; i < desired.length; i += 1) desired[i] = table.asStored(desired[i]!);
+  return planRows(desired, rows.existing, { archiveMissing, carryOver: columnsOf(spec).filter(([, c]) => c.humanOwned).map(([id]) => id) });
 }
