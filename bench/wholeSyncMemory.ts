@@ -91,9 +91,12 @@ export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
   }
 }
 
-/** MB of peak RSS per 1,000 more epics, between the two largest sizes. */
-export function growthPer1000(runs: readonly { epics: number; first: { peakRssMb: number } }[]): number | null {
+type MemoryRun = { epics: number; first: { peakRssMb: number }; noChange: { peakRssMb: number } };
+
+/** MB of peak RSS per 1,000 more epics between the two largest sizes, of a first sync and of a no-change re-run. */
+export function growthPer1000(runs: readonly MemoryRun[]): { first: number; noChange: number } | null {
   if (runs.length < 2) return null;
-  const [a, b] = runs.slice(-2) as [(typeof runs)[number], (typeof runs)[number]];
-  return Math.round(((b.first.peakRssMb - a.first.peakRssMb) / ((b.epics - a.epics) / 1000)) * 100) / 100;
+  const [a, b] = runs.slice(-2) as [MemoryRun, MemoryRun];
+  const slope = (peak: (run: MemoryRun) => number) => Math.round(((peak(b) - peak(a)) / ((b.epics - a.epics) / 1000)) * 100) / 100;
+  return { first: slope((r) => r.first.peakRssMb), noChange: slope((r) => r.noChange.peakRssMb) };
 }
