@@ -1,4 +1,5 @@
 import type { Epic } from '#core/epic.ts';
+import { Interner } from '#core/interner.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
 import { BASE_FIELDS } from './issueFields.ts';
 import type { JiraApi } from './jiraApi.ts';
@@ -38,6 +39,7 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
   ];
   const epics: Epic[] = [];
   const rejectedEstimates: RejectedEstimate[] = [];
+  const reading = { ...options, shared: new Interner() };
   const pointsOf = (effort: Effort) => {
     if (effort.rejected) rejectedEstimates.push(effort.rejected);
     return effort.points;
@@ -46,7 +48,7 @@ export async function searchEpics(jira: JiraApi, options: SearchEpicsOptions): P
     for (const issue of page) {
       const level = (issue.fields?.['issuetype'] as { hierarchyLevel?: number } | undefined)?.hierarchyLevel;
       if (level !== undefined && level !== 1) continue;
-      const { epic, rejected } = toEpic(issue, options.host, options);
+      const { epic, rejected } = toEpic(issue, options.host, reading);
       if (rejected) rejectedEstimates.push(rejected);
       const fallback = options.effort;
       epics.push(epic.storyPoints === null && fallback.kind === 'originalEstimate' ? { ...epic, storyPoints: pointsOf(estimatePoints(issue, fallback.hoursPerPoint)) } : epic);

@@ -1,5 +1,6 @@
 import type { Epic, StatusCategory } from '#core/epic.ts';
 import { BackboneError } from '#core/errors.ts';
+import type { Interner } from '#core/interner.ts';
 import type { RejectedEstimate } from '#core/storyPoints.ts';
 import type { RawHistory } from './jiraApi.ts';
 import { effortOf, NO_EFFORT } from './effort.ts';
@@ -31,6 +32,12 @@ export interface EpicReading {
   team: TeamRule;
   /** Fields the classification rules read. */
   ruleFields: readonly string[];
+  /**
+   * One copy of the values that repeat from epic to epic (a status, a team, a
+   * label set): each page of JSON parses into new strings, and a first sync
+   * holds every epic until its rows are decided.
+   */
+  shared: Interner;
 }
 
 /** The epic, and its story points if they were rejected as implausible (the epic then has none). */
@@ -50,18 +57,19 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Rea
   const category = f.status?.statusCategory?.key as StatusCategory | undefined;
   // Missing, null or non-numeric is "no estimate"; a number out of bounds is rejected.
   const effort = storyPointsField ? effortOf(issue.key, 'storyPoints', issue.fields?.[storyPointsField]) : NO_EFFORT;
+  const { shared } = reading;
   const epic: Epic = {
     id: issue.id,
     key: issue.key,
     summary: f.summary ?? '',
     url: `${host.replace(/\/$/, '')}/browse/${issue.key}`,
-    projectKey: f.project.key,
-    team: teamOf(team, f, issue.fields ?? {}),
-    status: f.status?.name ?? 'Unknown',
-    statusCategory: category && CATEGORIES.has(category) ? category : 'new',
-    issueType: f.issuetype?.name ?? 'Epic',
-    labels: f.labels ?? [],
-    components: (f.components ?? []).map((c) => c.name),
+    projectKey: shared.string(f.project.key),
+    team: shared.string(teamOf(team, f, issue.fields ?? {})),
+    status: shared.string(f.status?.name ?? 'Unknown'),
+    statusCategory: category && CATEGORIES.has(category) ? (shared.string(category) as StatusCategory) : 'new',
+    issueType: shared.string(f.issuetype?.name ?? 'Epic'),
+    labels: shared.list(f.labels ?? []),
+    components: shared.list((f.components ?? []).map((c) => c.name)),
     fields: Object.fromEntries(reading.ruleFields.map((id) => [id, fieldTexts(issue.fields?.[id])])),
     storyPoints: effort.points,
     notionLinks: notionLinksIn(f.description),
