@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --pacing 1000] [-- --overshoot 4] [-- --core 10000,100000] [-- --memory 1000,10000,12000,50000]
+// npm run bench [-- --scale 20] [-- --sizes 1000,5000] [-- --pacing 1000] [-- --overshoot 4] [-- --core 10000,100000] [-- --memory 1000,10000,12000,50000] [-- --daemon 10000]
 //
 // The engine against the sandbox's HTTP emulator with rate limits on: Notion 3
 // requests/second sustained, Jira 10/second with a burst of 20, both multiplied
@@ -22,7 +22,7 @@ import { main } from '#cli/main.ts';
 import { BALANCE_TABLE } from '#core/tables/balanceTable.ts';
 import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import type { SchedulerStats } from '#connectors/http/requestScheduler.ts';
-import { growthPer1000, wholeSyncMemory } from './wholeSyncMemory.ts';
+import { growthPer1000, repeatedSyncs, wholeSyncMemory } from './wholeSyncMemory.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     overshoot: { type: 'string', default: '4' },
     core: { type: 'string', default: '10000,100000' },
     memory: { type: 'string', default: '1000,10000,12000,50000' },
+    daemon: { type: 'string', default: '10000' },
   },
 });
 const SCALE = Number(values.scale);
@@ -216,6 +217,13 @@ for (const size of values.memory.split(',').filter(Boolean).map(Number)) {
   memory.push(await wholeSyncMemory(size, LAUNCHER_FLAGS));
 }
 const memoryGrowth = growthPer1000(memory);
+/** Syncs in one process, as the daemon runs them. */
+const DAEMON_RUNS = 6;
+const daemon = [];
+for (const size of values.daemon.split(',').filter(Boolean).map(Number)) {
+  process.stderr.write(`daemon bench: ${DAEMON_RUNS} syncs of ${size} epics in one process…\n`);
+  daemon.push(await repeatedSyncs(size, LAUNCHER_FLAGS, DAEMON_RUNS));
+}
 
 const results = {
   machine,
@@ -228,6 +236,7 @@ const results = {
   coreCpuGrowth: tenfold,
   memory,
   memoryGrowthMbPer1000Epics: memoryGrowth,
+  daemon,
 };
 writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -267,6 +276,12 @@ const lines = [
   memoryGrowth === null
     ? ''
     : `\npeak RSS grows ${memoryGrowth.first} MB (first sync) and ${memoryGrowth.noChange} MB (no-change re-run) per 1,000 more epics, from ${memory.at(-2)!.epics} to ${memory.at(-1)!.epics}`,
+  '',
+  `${DAEMON_RUNS} syncs in one process, as the daemon runs them (a first sync, then no-change re-runs), after each run:`,
+  '',
+  `| epics | peak RSS MB | ${Array.from({ length: DAEMON_RUNS }, (_, i) => `run ${i + 1}: RSS / live heap MB`).join(' | ')} |`,
+  `|---|---|${'---|'.repeat(DAEMON_RUNS)}`,
+  ...daemon.map((d) => `| ${d.epics} | ${d.peakRssMb} | ${d.runs.map((r) => `${r.rssMb} / ${r.liveHeapMb}`).join(' | ')} |`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -23,6 +23,8 @@ export interface SyncMemory {
   code: number;
   peakRssMb: number;
   cpuMs: number;
+  /** After each sync the child ran: its RSS, and the heap still live. */
+  runs: { rssMb: number; liveHeapMb: number }[];
 }
 
 /**
@@ -46,9 +48,9 @@ async function bundledChild(): Promise<string> {
   return outfile;
 }
 
-async function syncInChild(flags: readonly string[], child: string, configPath: string): Promise<SyncMemory> {
+async function syncInChild(flags: readonly string[], child: string, configPath: string, runs = 1): Promise<SyncMemory> {
   const resultPath = `${configPath}.${Date.now()}.result.json`;
-  const failure = await run(process.execPath, [...flags, child, configPath, resultPath], {
+  const failure = await run(process.execPath, [...flags, child, configPath, resultPath, String(runs)], {
     env: { ...process.env, ...sandboxEnv() },
     maxBuffer: 1 << 24,
   }).then(
@@ -61,7 +63,8 @@ async function syncInChild(flags: readonly string[], child: string, configPath: 
   return result;
 }
 
-export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
+/** The sandbox with `epics` epics served over HTTP, and a config file pointing a sync at it, for the length of `use`. */
+async function withSandbox<T>(epics: number, use: (configPath: string, world: ReturnType<typeof createSandboxWorld>) => Promise<T>): Promise<T> {
   // Notion stamps created_time to the minute and lets a query window hold 10,000 rows; real Notion's rate limit
   // never creates that many in one minute, but an emulator without limits would. Its clock moves a second per call.
   let notionClock = Date.now();
@@ -80,15 +83,33 @@ export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
     }),
   );
   try {
+    return await use(configPath, world);
+  } finally {
+    await server.close();
+  }
+}
+
+export async function wholeSyncMemory(epics: number, flags: readonly string[]) {
+  return withSandbox(epics, async (configPath, world) => {
     const child = await bundledChild();
     const first = await syncInChild(flags, child, configPath);
     const notionRequests = world.notion.requestLog.length;
     world.notion.requestLog.length = 0;
     const noChange = await syncInChild(flags, child, configPath);
     return { epics, first: { ...first, notionRequests }, noChange: { ...noChange, notionRequests: world.notion.requestLog.length } };
-  } finally {
-    await server.close();
-  }
+  });
+}
+
+/**
+ * `runs` syncs in one process, as the daemon runs them: a first sync, then
+ * re-runs with nothing changed. The live heap after each (collected first, so
+ * --expose-gc is added) shows whether anything is kept from run to run.
+ */
+export async function repeatedSyncs(epics: number, flags: readonly string[], runs: number) {
+  return withSandbox(epics, async (configPath) => {
+    const result = await syncInChild([...flags, '--expose-gc'], await bundledChild(), configPath, runs);
+    return { epics, peakRssMb: result.peakRssMb, runs: result.runs };
+  });
 }
 
 type MemoryRun = { epics: number; first: { peakRssMb: number }; noChange: { peakRssMb: number } };
