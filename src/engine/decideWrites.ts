@@ -12,6 +12,7 @@ import { epicFromRow, overridesByEpic, type EpicRow, type StoredEpicRow } from '
 import { asReadBack } from '#core/tables/table.ts';
 import type { FullSyncDecision } from '#core/syncState.ts';
 import { closedPeriodRows, logClosedPeriods, markersLast, withInProgressSpans } from './history.ts';
+import { handOver } from './handOver.ts';
 import { identifyEpicRows } from './identifyEpicRows.ts';
 import { dashboardDocOf, type DashboardDoc } from './publishDashboard.ts';
 import type { SyncOptions, SyncPorts } from './runSync.ts';
@@ -32,7 +33,7 @@ export interface ReadState {
   since: number | undefined;
 }
 
-/** One table's rows, handed over once (see `handOver`), and how they are written. */
+/** One table's rows, handed over once (handOver.ts), and how they are written. */
 export interface TableWrites<R> {
   rows: () => { desired: R[]; existing: readonly ExistingRow[] };
   archiveMissing: PlanOptions['archiveMissing'];
@@ -52,22 +53,6 @@ export interface Decisions {
   inBalance: number;
   /** Jira keys by issue id, of the pulled epics: to name rows for people. */
   jiraKeys: ReadonlyMap<string, string>;
-}
-
-/**
- * Hands its value to the first caller and forgets it. The writes take far
- * longer than deciding them; an async function keeps even its dead locals
- * alive across every await, so rows handed over this way are held only by
- * the code that writes them, not by the run for its whole length.
- */
-function handOver<T>(value: T): () => T {
-  let held: T | undefined = value;
-  return () => {
-    if (held === undefined) throw new Error('rows handed over twice');
-    const given = held;
-    held = undefined;
-    return given;
-  };
 }
 
 /**

@@ -11,7 +11,8 @@ import { EPICS_TABLE } from '#core/tables/epicsTable.ts';
 import { columnsOf, type TableSpec, type WrittenValues } from '#core/tables/table.ts';
 import type { Logger } from '#log/createLogger.ts';
 import { createCharts } from './createCharts.ts';
-import { decideWrites, type TableWrites } from './decideWrites.ts';
+import { decideWrites, type ReadState, type TableWrites } from './decideWrites.ts';
+import { handOver } from './handOver.ts';
 import { closedPeriodsToWrite, type HistoryOptions } from './history.ts';
 import { publishDashboard } from './publishDashboard.ts';
 import type { ApplyResult, Charts, Dashboard, EpicSource, HistorySource, StrategySource, SyncStateStore, Table, TableStore } from './ports.ts';
@@ -87,17 +88,15 @@ function rulesFingerprint(mappings: Mappings, strategy: readonly StrategyPage[])
 }
 
 /**
- * One sync: read everything, decide everything, then write only the
- * differences. Jira, the strategy pages and all existing rows are read before
- * the first write, so a failed read never leaves a half-written result. The
- * cursor is held back after a failed write, so a failed row is pulled again
- * next time; a killed run cannot skip one either (see `syncTable`'s ordering).
+ * The read phase: the sync state, the strategy pages and every stored row, and
+ * from them the mode. The databases are only looked up here; creating or
+ * repairing them waits until every read is done. The rows come back handed
+ * over once (handOver.ts).
  */
-export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<SyncReport> {
+async function readPhase(ports: SyncPorts, options: SyncOptions) {
   const { logger, mappings } = options;
   const [state, strategy] = await Promise.all([ports.state.read(), ports.strategy.pullStrategy()]);
   const rulesHash = rulesFingerprint(mappings, strategy);
-  // Read phase: the databases are only looked up here; creating or repairing them waits until every read is done.
   const epicsFound = await ports.tables.open(EPICS_TABLE, { dryRun: true });
   const existingEpics = epicsFound ? await epicsFound.readRows() : [];
   const balanceFound = await ports.tables.open(BALANCE_TABLE, { dryRun: true });
@@ -121,15 +120,22 @@ export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<S
         ? { full: true, reason: `${closed.length} closed period(s) to rebuild from the changelog` }
         : decideFullSync(state, { forced: options.full, cursorMs: cursor, rulesHash, now: options.now, fullEveryMs: options.fullEveryMs });
   const since = mode.full || cursor === null ? undefined : cursor - options.overlapMs;
-  const decided = await decideWrites(ports, options, {
-    strategy,
-    existingEpics,
-    missingColumns: epicsFound?.missing ?? [],
-    storedBalance,
-    closed,
-    mode,
-    since,
-  });
+  const read: ReadState = { strategy, existingEpics, missingColumns: epicsFound?.missing ?? [], storedBalance, closed, mode, since };
+  return { state, strategy, rulesHash, epicsFound, balanceFound, cursor, mode, read: handOver(read) };
+}
+
+/**
+ * One sync: read everything, decide everything, then write only the
+ * differences. Jira, the strategy pages and all existing rows are read before
+ * the first write, so a failed read never leaves a half-written result. The
+ * cursor is held back after a failed write, so a failed row is pulled again
+ * next time; a killed run cannot skip one either (see `syncTable`'s ordering).
+ */
+export async function runSync(ports: SyncPorts, options: SyncOptions): Promise<SyncReport> {
+  const { logger, mappings } = options;
+  const { state, strategy, rulesHash, epicsFound, balanceFound, cursor, mode, read } = await readPhase(ports, options);
+  // The rows read are handed to the decisions, not kept: the run holds none of them while it writes.
+  const decided = await decideWrites(ports, options, read());
   const { period } = decided;
 
   // Write phase: create the databases or repair their schema, then write the differences.
