@@ -18,7 +18,12 @@ export interface RawIssue {
   changelog?: { histories?: RawHistory[] };
 }
 
-const CATEGORIES = new Set<StatusCategory>(['new', 'indeterminate', 'done']);
+/** Jira's category keys, each to the core's own constant (not the string parsed from every issue's JSON). */
+const CATEGORIES = new Map<string, StatusCategory>([
+  ['new', 'new'],
+  ['indeterminate', 'indeterminate'],
+  ['done', 'done'],
+]);
 
 /** Jira timestamps ("2026-11-20T10:15:30.123+0100") as ISO-8601 UTC. */
 function isoTimestamp(value: string | null | undefined): string | null {
@@ -54,7 +59,6 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Rea
     throw new BackboneError('data', 'jira-issue-shape', `Jira issue ${issue.key} has unexpected fields (${where}); is the site a Jira Software site?`);
   }
   const f = parsed.data;
-  const category = f.status?.statusCategory?.key as StatusCategory | undefined;
   // Missing, null or non-numeric is "no estimate"; a number out of bounds is rejected.
   const effort = storyPointsField ? effortOf(issue.key, 'storyPoints', issue.fields?.[storyPointsField]) : NO_EFFORT;
   const { shared } = reading;
@@ -66,7 +70,7 @@ export function toEpic(issue: RawIssue, host: string, reading: EpicReading): Rea
     projectKey: shared.string(f.project.key),
     team: shared.string(teamOf(team, f, issue.fields ?? {})),
     status: shared.string(f.status?.name ?? 'Unknown'),
-    statusCategory: category && CATEGORIES.has(category) ? (shared.string(category) as StatusCategory) : 'new',
+    statusCategory: CATEGORIES.get(f.status?.statusCategory?.key ?? '') ?? 'new',
     issueType: shared.string(f.issuetype?.name ?? 'Epic'),
     labels: shared.list(f.labels ?? []),
     components: shared.list((f.components ?? []).map((c) => c.name)),
