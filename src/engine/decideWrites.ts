@@ -73,9 +73,9 @@ export async function decideWrites(ports: SyncPorts, options: SyncOptions, read:
   const overrides = overridesByEpic(epicRows);
   const classification = { mappings, strategy, overrideOf: (id: string) => overrides.get(id) ?? null };
   const balanceSettings = { workTypes: mappings.workTypes, strategy, teamTargets: options.teamTargets, policy: options.policy };
-  // Closed periods are rebuilt first, while the run holds little else: each period's epics are rebuilt one at a time.
+  // Closed periods are rebuilt first, while the run holds little else: one pass over the epics into each period's totals.
   const closedRows = closedPeriodRows(closed, { epics, histories, classification, balance: balanceSettings });
-  // Every epic's changelog is needed only to rebuild the closed periods.
+  // Every epic's changelog is needed only to rebuild the closed periods: let it go before this period's rows are built.
   histories.clear();
   logClosedPeriods(logger, closed, { restate: options.history?.restate ?? false, stored: read.storedBalance, rows: closedRows });
 
